@@ -1,0 +1,67 @@
+import { nodeEnv, parseEnv, port, postgresUrl } from '@taskwise/contracts/config'
+import { z } from 'zod'
+
+/**
+ * The api's settings: one schema, read once at start-up by server.ts. Nothing else in the api
+ * reads `process.env`; tests build a config from a plain object.
+ */
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+  .transform((value) => value.replace(/\/+$/, ''))
+
+const positiveMs = (fallback: number) =>
+  z.coerce.number().int().min(0).max(600_000).default(fallback)
+
+const origins = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    const list = (value ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+    const parsed: string[] = []
+    for (const entry of list) {
+      try {
+        parsed.push(new URL(entry).origin)
+      } catch {
+        context.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not an origin such as https://example.com`,
+        })
+      }
+    }
+    return parsed
+  })
+
+export const configSchema = z
+  .object({
+    NODE_ENV: nodeEnv,
+    DATABASE_URL: postgresUrl,
+    API_PORT: port(4000),
+    API_HOST: z.string().trim().min(1).default('127.0.0.1'),
+    AUTH_ISSUER: httpUrl.default('http://localhost:3000'),
+    AUTH_JWKS_URL: httpUrl.optional(),
+    API_TRUSTED_ORIGINS: origins,
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    API_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    API_SESSION_CACHE_MS: positiveMs(5_000),
+    API_SHUTDOWN_GRACE_MS: positiveMs(10_000),
+  })
+  .transform((env) => ({
+    ...env,
+    AUTH_JWKS_URL: env.AUTH_JWKS_URL ?? `${env.AUTH_ISSUER}/api/auth/jwks`,
+    // Cookie-authenticated writes must come from the web app's origin (the issuer) or one listed.
+    API_TRUSTED_ORIGINS: [
+      ...new Set([new URL(env.AUTH_ISSUER).origin, ...env.API_TRUSTED_ORIGINS]),
+    ],
+  }))
+
+export type Config = z.output<typeof configSchema>
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  return parseEnv('Taskwise api', configSchema, env)
+}

@@ -1,0 +1,255 @@
+import type {
+  CreateTask,
+  ListTasksQuery,
+  Task,
+  TaskSortKey,
+  UpdateTask,
+} from '@taskwise/contracts/task'
+import type { Database } from '@taskwise/db/client'
+import { task, type TaskRow } from '@taskwise/db/schema/task'
+import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { encodeCursor, type TaskCursor } from './cursor'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    tasksRepository: TasksRepository
+  }
+}
+
+/**
+ * The data work on tasks. Every statement carries `user_id = <owner>` in its WHERE, so another
+ * user's task is simply not found (null), exactly like a task that never existed.
+ */
+export interface TasksRepository {
+  list(
+    userId: string,
+    query: ListTasksQuery,
+    after?: TaskCursor,
+  ): Promise<{ items: Task[]; nextCursor: string | null }>
+  findById(userId: string, id: string): Promise<Task | null>
+  create(userId: string, input: CreateTask): Promise<Task>
+  update(userId: string, id: string, input: UpdateTask): Promise<Task | null>
+  /** Sets `completed` when given, toggles it otherwise; `completedAt` follows. */
+  complete(userId: string, id: string, completed?: boolean): Promise<Task | null>
+  remove(userId: string, id: string): Promise<boolean>
+}
+
+/** A cursor whose value the database refused (tampered or from another version). */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError'
+}
+
+interface SortSpec {
+  /** What rows are ordered by (then by id, in the same direction). */
+  expression: SQL
+  /** The same value as text, exactly as the cursor carries it. */
+  text: SQL
+  /** The SQL type the cursor's text is cast back to. */
+  type: string
+  /** What a valid cursor value looks like for this sort. */
+  pattern: RegExp
+}
+
+const isoMicros = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
+
+function timestampSort(column: typeof task.createdAt | typeof task.updatedAt): SortSpec {
+  return {
+    expression: sql`${column}`,
+    // Microseconds, in UTC, independent of the session's DateStyle and TimeZone.
+    text: sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    type: 'timestamptz',
+    pattern: isoMicros,
+  }
+}
+
+function sortSpec(key: TaskSortKey, descending: boolean): SortSpec {
+  switch (key) {
+    case 'created':
+      return timestampSort(task.createdAt)
+    case 'updated':
+      return timestampSort(task.updatedAt)
+    case 'dueDate': {
+      // Tasks without a due date come last in both directions.
+      const expression = sql`coalesce(${task.dueDate}, ${sql.raw(descending ? "'-infinity'" : "'infinity'")}::date)`
+      return {
+        expression,
+        text: sql`${expression}::text`,
+        type: 'date',
+        pattern: /^(\d{4}-\d{2}-\d{2}|-?infinity)$/,
+      }
+    }
+    case 'priority':
+      return {
+        expression: sql`${task.priority}`,
+        text: sql`${task.priority}::text`,
+        type: 'task_priority',
+        pattern: /^(low|medium|high)$/,
+      }
+    case 'title':
+      return {
+        expression: sql`${task.title}`,
+        text: sql`${task.title}`,
+        type: 'text',
+        pattern: /^[^]*$/,
+      }
+  }
+}
+
+/** `%`, `_` and `\` match literally in a search. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`)
+}
+
+function toTask(row: TaskRow): Task {
+  return {
+    id: row.id,
+    userId: row.userId,
+    title: row.title,
+    description: row.description,
+    completed: row.completed,
+    priority: row.priority,
+    category: row.category,
+    dueDate: row.dueDate,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+/** True for PostgreSQL's "data exception" class (a value that cannot be cast). */
+function isDataException(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && code.startsWith('22')) return true
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
+}
+
+export function createTasksRepository(db: Database): TasksRepository {
+  const owned = (userId: string, id: string) => and(eq(task.id, id), eq(task.userId, userId))
+
+  return {
+    async list(userId, query, after) {
+      const descending = query.sort.startsWith('-')
+      const key = (descending ? query.sort.slice(1) : query.sort) as TaskSortKey
+      const spec = sortSpec(key, descending)
+
+      const conditions: (SQL | undefined)[] = [eq(task.userId, userId)]
+      if (query.status !== 'all') conditions.push(eq(task.completed, query.status === 'completed'))
+      if (query.priority) conditions.push(eq(task.priority, query.priority))
+      if (query.category) conditions.push(eq(task.category, query.category))
+      if (query.q) {
+        const pattern = `%${escapeLike(query.q)}%`
+        conditions.push(or(ilike(task.title, pattern), ilike(task.description, pattern)))
+      }
+      if (after) {
+        if (!spec.pattern.test(after.value))
+          throw new InvalidCursorError('cursor value has the wrong form')
+        const cast = sql.raw(spec.type)
+        conditions.push(
+          descending
+            ? sql`(${spec.expression}, ${task.id}) < (${after.value}::${cast}, ${after.id}::uuid)`
+            : sql`(${spec.expression}, ${task.id}) > (${after.value}::${cast}, ${after.id}::uuid)`,
+        )
+      }
+
+      const order = descending ? desc : asc
+      let rows: (TaskRow & { sortValue: string })[]
+      try {
+        rows = await db
+          .select({
+            ...getTableColumns(task),
+            sortValue: sql<string>`${spec.text}`.as('sort_value'),
+          })
+          .from(task)
+          .where(and(...conditions))
+          .orderBy(order(spec.expression), order(task.id))
+          .limit(query.limit + 1)
+      } catch (error) {
+        if (after && isDataException(error))
+          throw new InvalidCursorError('cursor value refused by the database')
+        throw error
+      }
+
+      const page = rows.slice(0, query.limit)
+      const last = page.at(-1)
+      const nextCursor =
+        rows.length > query.limit && last
+          ? encodeCursor({ sort: query.sort, value: last.sortValue, id: last.id })
+          : null
+      return { items: page.map(toTask), nextCursor }
+    },
+
+    async findById(userId, id) {
+      const [row] = await db.select().from(task).where(owned(userId, id)).limit(1)
+      return row ? toTask(row) : null
+    },
+
+    async create(userId, input) {
+      const [row] = await db
+        .insert(task)
+        .values({
+          userId,
+          title: input.title,
+          description: input.description,
+          priority: input.priority,
+          category: input.category,
+          dueDate: input.dueDate,
+          completed: input.completed,
+          completedAt: input.completed ? sql`now()` : null,
+        })
+        .returning()
+      if (!row) throw new Error('INSERT … RETURNING returned no row')
+      return toTask(row)
+    },
+
+    async update(userId, id, input) {
+      const { completed, ...fields } = input
+      const [row] = await db
+        .update(task)
+        .set({
+          ...fields,
+          ...(completed === undefined
+            ? {}
+            : {
+                completed,
+                completedAt: completed ? sql`coalesce(${task.completedAt}, now())` : null,
+              }),
+          updatedAt: sql`now()`,
+        })
+        .where(owned(userId, id))
+        .returning()
+      return row ? toTask(row) : null
+    },
+
+    async complete(userId, id, completed) {
+      const next = completed === undefined ? sql`not ${task.completed}` : sql`${completed}::boolean`
+      const [row] = await db
+        .update(task)
+        .set({
+          completed: next,
+          // Kept when it stays completed, set when it becomes completed, cleared otherwise.
+          completedAt: sql`case when ${next} then coalesce(${task.completedAt}, now()) else null end`,
+          updatedAt: sql`now()`,
+        })
+        .where(owned(userId, id))
+        .returning()
+      return row ? toTask(row) : null
+    },
+
+    async remove(userId, id) {
+      const deleted = await db.delete(task).where(owned(userId, id)).returning({ id: task.id })
+      return deleted.length > 0
+    },
+  }
+}
+
+export const tasksRepositoryPlugin = fp(
+  async (fastify: FastifyInstance) => {
+    fastify.decorate('tasksRepository', createTasksRepository(fastify.db))
+  },
+  { name: 'tasks-repository', dependencies: ['db'] },
+)

@@ -1,0 +1,24 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { currentIdentity } from '../../plugins/app/authentication'
+import { ProblemError } from '../../plugins/app/problems'
+import { tasksRoutes } from './tasks/index'
+
+/**
+ * Everything under /api. The hooks sit on the folder, not on each route, so no route here can
+ * skip them: first the caller must be authenticated (401), then a `{user_id}` in the path must
+ * be the caller's own (403), all before a body is even parsed.
+ */
+export const apiRoutes: FastifyPluginAsync = async (fastify) => {
+  fastify.addHook('onRequest', fastify.authenticate)
+  fastify.addHook('onRequest', async (request: FastifyRequest) => {
+    const pathUserId = (request.params as { user_id?: string } | undefined)?.user_id
+    if (pathUserId !== undefined && pathUserId.toLowerCase() !== currentIdentity(request).userId) {
+      throw new ProblemError(
+        'forbidden',
+        'You can only reach your own tasks: {user_id} must be your user id.',
+      )
+    }
+  })
+
+  await fastify.register(tasksRoutes, { prefix: '/:user_id/tasks' })
+}

@@ -1,0 +1,16 @@
+import type * as React from 'react'
+import { cn } from '@/lib/utils'
+
+/** A form field's error, announced and tied to its control by `id` (aria-describedby). */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null
+  return (
+    <p id={id} role="alert" className="text-sm text-destructive">
+      {message}
+    </p>
+  )
+}
+
+export function Field({ className, ...props }: React.ComponentProps<'div'>) {
+  return <div className={cn('grid gap-2', className)} {...props} />
+}

@@ -1,0 +1,14 @@
+import { authTokenResponseSchema, type AuthTokenResponse, type RegisterBody } from '@taskwise/contracts/auth-payloads'
+import { apiErrorFrom } from '@/lib/problem-error'
+
+/** POST /api/auth/register: creates the account and signs in (the cookies arrive with the answer). */
+export async function register(body: RegisterBody): Promise<AuthTokenResponse> {
+  const response = await fetch('/api/auth/register', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (!response.ok) throw await apiErrorFrom(response)
+  return authTokenResponseSchema.parse(await response.json())
+}

@@ -1,0 +1,43 @@
+'use client'
+
+import { LogOut, UserRound } from 'lucide-react'
+import { Button } from '@/components/ui/button'
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu'
+import { useSignOut } from '../api/sign-out'
+
+export function UserMenu({ name, email }: { name: string; email: string }) {
+  const signOut = useSignOut()
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="outline" size="sm" aria-label="Account menu" className="max-w-48">
+          <UserRound aria-hidden />
+          <span className="hidden truncate sm:inline">{name || email}</span>
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="max-w-72">
+        <DropdownMenuLabel className="grid gap-0.5">
+          {name ? <span className="truncate">{name}</span> : null}
+          <span className="truncate font-normal text-muted-foreground">{email}</span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem
+          disabled={signOut.isPending}
+          onSelect={(event) => {
+            event.preventDefault()
+            signOut.mutate()
+          }}
+        >
+          <LogOut aria-hidden /> Sign out
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  )
+}

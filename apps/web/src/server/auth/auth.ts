@@ -1,0 +1,158 @@
+import { JWT_AUDIENCE } from '@taskwise/contracts/auth'
+import { PASSWORD_MIN_LENGTH } from '@taskwise/contracts/password'
+import { createDatabase, createPool, schema, type Database } from '@taskwise/db/client'
+import { betterAuth } from 'better-auth'
+import { drizzleAdapter } from 'better-auth/adapters/drizzle'
+import { nextCookies } from 'better-auth/next-js'
+import { jwt } from 'better-auth/plugins'
+import { type JwtOptions } from 'better-auth/plugins/jwt'
+import { type WebConfig } from '../config'
+import { createLogger, type Logger, type LogSink } from '../log'
+import { hashPassword, verifyPassword } from './password-hashing'
+import { jwtCookieFor, type JwtCookie } from './jwt-cookie'
+import { createSignInThrottle } from './sign-in-throttle'
+import { taskwiseAuthPlugin } from './taskwise-plugin'
+
+/** Better Auth's cookies are named `taskwise.session_token` (`__Secure-taskwise…` under https). */
+export const SESSION_COOKIE_PREFIX = 'taskwise'
+
+/**
+ * A UTF-16 cap for Better Auth's own length check. The policy counts code points (at most 128, at
+ * most 256 UTF-16 units), and the plugin enforces it first; this only keeps Better Auth from
+ * refusing a valid 128-character password made of astral-plane characters.
+ */
+const UTF16_PASSWORD_CAP = 256
+
+export interface AuthDependencies {
+  /** Where log lines go; stdout when omitted. */
+  logSink?: LogSink
+  /** A pool to use instead of opening one (tests share one). */
+  pool?: ReturnType<typeof createPool>
+}
+
+function jwtOptionsFor(config: WebConfig): JwtOptions {
+  return {
+    jwks: { keyPairConfig: { alg: 'EdDSA', crv: 'Ed25519' } },
+    jwt: {
+      issuer: config.baseUrl,
+      audience: JWT_AUDIENCE,
+      // A relative span ("604800s"); a number would be read as an absolute `exp`.
+      expirationTime: `${config.jwtTtlSeconds}s`,
+      // Small on purpose: the default payload is the whole user row.
+      definePayload: ({ user, session }) => ({ email: user.email, sid: session.id }),
+    },
+    // Otherwise every get-session would sign a fresh JWT into a response header.
+    disableSettingJwtHeader: true,
+  }
+}
+
+export function createAuth(config: WebConfig, dependencies: AuthDependencies = {}) {
+  const logger: Logger = createLogger(config.logLevel, dependencies.logSink, { service: 'web' })
+  const pool =
+    dependencies.pool ??
+    createPool(config.databaseUrl, {
+      applicationName: 'taskwise-web',
+      onError: (error) => logger.error('idle database connection lost', { error: error.message }),
+    })
+  const db: Database = createDatabase(pool)
+  const jwtOptions = jwtOptionsFor(config)
+  const jwtCookie: JwtCookie = jwtCookieFor(config.baseUrl)
+  const throttle = createSignInThrottle(db, {
+    maxAttempts: config.lockout.maxFailures,
+    windowSeconds: config.lockout.windowSeconds,
+  })
+
+  const auth = betterAuth({
+    appName: 'Taskwise',
+    baseURL: config.baseUrl,
+    basePath: '/api/auth',
+    secret: config.secret,
+    trustedOrigins: [config.baseUrl],
+    database: drizzleAdapter(db, { provider: 'pg', schema, transaction: true }),
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: false,
+      autoSignIn: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: UTF16_PASSWORD_CAP,
+      password: { hash: hashPassword, verify: verifyPassword },
+      // A reset ends every session, and with them every JWT (the api checks `sid`; 0101).
+      revokeSessionsOnPasswordReset: true,
+    },
+    session: {
+      // A session lives exactly as long as the JWT that names it (`sid`), and is not extended on
+      // use: the contract has no refresh, so the browser's sign-in and the api's token end together.
+      expiresIn: config.jwtTtlSeconds,
+      disableSessionRefresh: true,
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      customRules: {
+        '/sign-in/*': { window: config.rateLimit.windowSeconds, max: config.rateLimit.max },
+        '/sign-up/*': { window: config.rateLimit.windowSeconds, max: config.rateLimit.max },
+      },
+    },
+    advanced: {
+      database: { generateId: 'uuid' },
+      cookiePrefix: SESSION_COOKIE_PREFIX,
+      // Better Auth skips its Origin/CSRF checks when NODE_ENV=test; Taskwise never does, so
+      // tests see what production does.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+      useSecureCookies: config.baseUrl.startsWith('https://'),
+      ipAddress: {
+        ipAddressHeaders: [config.clientIp.header],
+        ...(config.clientIp.trustedProxies.length > 0
+          ? { trustedProxies: config.clientIp.trustedProxies }
+          : {}),
+      },
+    },
+    telemetry: { enabled: false },
+    logger: {
+      // 'info', not 'warn': at warn/error Better Auth also prints every 4xx through its own
+      // console logger, bypassing `log`.
+      level: 'info',
+      // Better Auth's own messages (and an error's message), email addresses masked.
+      log: (level, message, ...args: unknown[]) => {
+        const mask = (text: string) => text.replace(/[^\s@:'"]+@[^\s@'"]+/g, '[email]')
+        const error = args.find((arg): arg is Error => arg instanceof Error)
+        const fields = {
+          source: 'better-auth',
+          ...(error ? { error: mask(`${error.name}: ${error.message}`) } : {}),
+        }
+        if (level === 'error') logger.error(mask(message), fields)
+        else if (level === 'warn') logger.warn(mask(message), fields)
+        else if (level === 'info') logger.info(mask(message), fields)
+      },
+    },
+    plugins: [
+      jwt(jwtOptions),
+      taskwiseAuthPlugin({
+        secret: config.secret,
+        jwt: jwtOptions,
+        jwtCookie,
+        jwtTtlSeconds: config.jwtTtlSeconds,
+        throttle,
+        logger,
+      }),
+      // Last: lets server actions and server components set Better Auth's cookies.
+      nextCookies(),
+    ],
+  })
+
+  return {
+    auth,
+    db,
+    pool,
+    logger,
+    config,
+    jwtCookie,
+    /** Closes the pool, unless it was given. */
+    async close() {
+      if (!dependencies.pool) await pool.end()
+    },
+  }
+}
+
+export type TaskwiseAuth = ReturnType<typeof createAuth>

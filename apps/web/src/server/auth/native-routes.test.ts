@@ -1,0 +1,158 @@
+import { JWT_AUDIENCE, JWT_COOKIE_NAME } from '@taskwise/contracts/auth'
+import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { cookieValueFromSetCookie } from './jwt-cookie'
+import {
+  BASE_URL,
+  cookieHeaderFrom,
+  createAuthHarness,
+  strongPassword,
+  uniqueEmail,
+  type AuthHarness,
+} from './test-harness'
+
+// Better Auth's own routes stay available beside the contract, and hold to the same rules.
+
+let harness: AuthHarness
+
+beforeAll(async () => {
+  harness = await createAuthHarness({
+    AUTH_RATE_LIMIT_MAX: '10000',
+    AUTH_LOCKOUT_MAX_FAILURES: '10000',
+  })
+})
+
+afterAll(async () => {
+  await harness?.close()
+})
+
+async function signUp(email = uniqueEmail(), password = strongPassword()) {
+  const response = await harness.request('/api/auth/sign-up/email', {
+    json: { email, password, name: 'Native' },
+  })
+  return { response, email, password }
+}
+
+async function verify(token: string) {
+  const jwks = (await (await harness.request('/api/auth/jwks')).json()) as JSONWebKeySet
+  const { payload } = await jwtVerify(token, createLocalJWKSet(jwks), {
+    algorithms: ['EdDSA'],
+    issuer: BASE_URL,
+    audience: JWT_AUDIENCE,
+  })
+  return payload
+}
+
+describe('Better Auth’s own routes', () => {
+  test('sign-up/email refuses a weak password with every unmet rule, and creates nothing', async () => {
+    const { response, email } = await signUp(undefined, 'password')
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { code: string; errors: { code: string }[] }
+    expect(body.code).toBe('PASSWORD_POLICY')
+    expect(body.errors.map((error) => error.code)).toEqual([
+      'password_missing_uppercase',
+      'password_missing_digit',
+      'password_missing_special',
+      'password_too_common',
+    ])
+    const rows = await harness.taskwise.pool.query('select 1 from "user" where email = $1', [email])
+    expect(rows.rowCount).toBe(0)
+  })
+
+  test('sign-up/email with a good password sets the session cookie and a JWT cookie that verifies', async () => {
+    const { response, email } = await signUp(`  ${uniqueEmail().toUpperCase()}  `)
+    expect(response.status).toBe(200)
+    const { user } = (await response.json()) as { user: { id: string; email: string } }
+    expect(user.email).toBe(email.trim().toLowerCase())
+    const token = cookieValueFromSetCookie(response.headers.getSetCookie(), JWT_COOKIE_NAME)
+    expect(token).toBeDefined()
+    const payload = await verify(token!)
+    expect(payload).toMatchObject({ sub: user.id, email: user.email, sid: expect.any(String) })
+  })
+
+  test('sign-in/email sets the JWT cookie, and get-session does not leak a JWT header', async () => {
+    const { email, password } = await signUp()
+    const response = await harness.request('/api/auth/sign-in/email', { json: { email, password } })
+    expect(response.status).toBe(200)
+    const token = cookieValueFromSetCookie(response.headers.getSetCookie(), JWT_COOKIE_NAME)
+    expect(token).toBeDefined()
+    const session = await harness.request('/api/auth/get-session', {
+      headers: { cookie: cookieHeaderFrom(response) },
+    })
+    expect(session.status).toBe(200)
+    expect(session.headers.get('set-auth-jwt')).toBeNull()
+  })
+
+  test('/token issues the same small claim set for a signed-in user', async () => {
+    const { response } = await signUp()
+    const tokenResponse = await harness.request('/api/auth/token', {
+      headers: { cookie: cookieHeaderFrom(response) },
+    })
+    expect(tokenResponse.status).toBe(200)
+    const { token } = (await tokenResponse.json()) as { token: string }
+    expect(Object.keys(decodeJwt(token)).sort()).toEqual([
+      'aud',
+      'email',
+      'exp',
+      'iat',
+      'iss',
+      'sid',
+      'sub',
+    ])
+  })
+
+  test('change-password enforces the policy, then accepts a good password that signs in', async () => {
+    const { response, email, password } = await signUp()
+    const headers = { cookie: cookieHeaderFrom(response), origin: BASE_URL }
+    const weak = await harness.request('/api/auth/change-password', {
+      json: { currentPassword: password, newPassword: 'Qwerty123!' },
+      headers,
+    })
+    expect(weak.status).toBe(400)
+    expect(await weak.json()).toMatchObject({
+      code: 'PASSWORD_POLICY',
+      errors: [{ code: 'password_too_common' }],
+    })
+
+    const newPassword = strongPassword()
+    const good = await harness.request('/api/auth/change-password', {
+      json: { currentPassword: password, newPassword },
+      headers,
+    })
+    expect(good.status).toBe(200)
+    expect(
+      (await harness.request('/api/auth/login', { json: { email, password: newPassword } })).status,
+    ).toBe(200)
+    expect((await harness.request('/api/auth/login', { json: { email, password } })).status).toBe(
+      401,
+    )
+  })
+
+  test('reset-password enforces the policy before it looks at the token', async () => {
+    const weak = await harness.request('/api/auth/reset-password', {
+      json: { token: 'not-a-token', newPassword: 'Welcome2024!' },
+    })
+    expect(weak.status).toBe(400)
+    expect(await weak.json()).toMatchObject({ code: 'PASSWORD_POLICY' })
+    const strong = await harness.request('/api/auth/reset-password', {
+      json: { token: 'not-a-token', newPassword: strongPassword() },
+    })
+    expect(strong.status).toBe(400)
+    expect(await strong.json()).not.toMatchObject({ code: 'PASSWORD_POLICY' })
+  })
+
+  test('sign-out revokes the session and clears the JWT cookie', async () => {
+    const { response } = await signUp()
+    const cookie = cookieHeaderFrom(response)
+    const signOut = await harness.request('/api/auth/sign-out', {
+      method: 'POST',
+      headers: { cookie, origin: BASE_URL },
+    })
+    expect(signOut.status).toBe(200)
+    const jwtCookie = signOut.headers
+      .getSetCookie()
+      .find((value) => value.startsWith(`${JWT_COOKIE_NAME}=`))
+    expect(jwtCookie).toMatch(/Max-Age=0/)
+    expect((await harness.request('/api/auth/me', { headers: { cookie } })).status).toBe(401)
+  })
+})

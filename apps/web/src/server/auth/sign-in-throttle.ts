@@ -1,0 +1,59 @@
+import { type Database } from '@taskwise/db/client'
+import { sql } from 'drizzle-orm'
+
+/**
+ * The per-account sign-in limit (docs/decisions/0203-per-account-sign-in-lockout.md), kept in the
+ * `sign_in_throttle` table so that every web instance shares it.
+ *
+ * `consume` counts an attempt *before* the password is checked, atomically (one upsert), so
+ * parallel guesses cannot slip past the limit; `reset` (after a successful sign-in) forgives them.
+ * The clock is the database's, so instances with skewed clocks agree.
+ */
+
+export interface SignInThrottleSettings {
+  /** Attempts allowed per account per window. */
+  maxAttempts: number
+  windowSeconds: number
+}
+
+export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
+
+export interface SignInThrottle {
+  consume(key: string): Promise<ThrottleDecision>
+  reset(key: string): Promise<void>
+}
+
+export function createSignInThrottle(
+  db: Database,
+  settings: SignInThrottleSettings,
+): SignInThrottle {
+  const window = sql`make_interval(secs => ${settings.windowSeconds})`
+  return {
+    async consume(key) {
+      const result = await db.execute<{ attempts: number; retry_after: string }>(sql`
+        insert into sign_in_throttle as t (key, attempts, window_started_at)
+        values (${key}, 1, now())
+        on conflict (key) do update set
+          attempts = case when t.window_started_at <= now() - ${window} then 1 else t.attempts + 1 end,
+          window_started_at = case when t.window_started_at <= now() - ${window} then now() else t.window_started_at end
+        returning attempts, extract(epoch from (window_started_at + ${window} - now())) as retry_after`)
+      const row = result.rows[0]
+      if (!row) throw new Error('sign_in_throttle: the upsert returned no row')
+      if (row.attempts <= settings.maxAttempts) {
+        // Now and then, forget windows that ended long ago (each row is one address that was tried).
+        if (Math.random() < 0.01) await prune(db, settings.windowSeconds)
+        return { allowed: true }
+      }
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Number(row.retry_after))) }
+    },
+    async reset(key) {
+      await db.execute(sql`delete from sign_in_throttle where key = ${key}`)
+    },
+  }
+}
+
+async function prune(db: Database, windowSeconds: number): Promise<void> {
+  await db.execute(
+    sql`delete from sign_in_throttle where window_started_at < now() - make_interval(secs => ${windowSeconds})`,
+  )
+}

@@ -1,0 +1,164 @@
+import {
+  assertProductionSecret,
+  ConfigError,
+  DEVELOPMENT_SECRET,
+  nodeEnv,
+  parseEnv,
+  postgresUrl,
+} from '@taskwise/contracts/config'
+import { z } from 'zod'
+
+/**
+ * The web app's settings: one schema, read once (on the first request that needs them, so that
+ * `next build` needs none), validated, and frozen. Nothing else in apps/web reads `process.env`
+ * (next.config.ts reads API_URL, which Next needs at build time, through {@link apiUrlSetting}).
+ * Documented in the "Web app" section of .env.example.
+ */
+
+const SERVICE = 'Taskwise web'
+
+/** A duration such as `7d`, `12h`, `30m` or `900s`, in seconds. */
+const duration = z
+  .string()
+  .trim()
+  .regex(/^\d+[smhd]$/, 'must be a whole number followed by s, m, h or d, such as 7d')
+  .transform((value) => {
+    const amount = Number(value.slice(0, -1))
+    const unit = value.slice(-1)
+    const factor = unit === 'd' ? 86_400 : unit === 'h' ? 3_600 : unit === 'm' ? 60 : 1
+    return amount * factor
+  })
+  .refine((seconds) => seconds >= 60 && seconds <= 90 * 86_400, 'must be between 1m and 90d')
+
+/** A limit that can be raised but never turned off. */
+const positiveInt = (fallback: number, max = 1_000_000) =>
+  z.coerce.number().int().min(1).max(max).default(fallback)
+
+const httpOrigin = (fallback: string) =>
+  z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .default(fallback)
+    .transform((value) => value.replace(/\/+$/, ''))
+
+/** The api's address as the web server sees it; also read by next.config.ts for the rewrites. */
+export const apiUrlSetting = httpOrigin('http://127.0.0.1:4000')
+
+const ipOrCidr = z
+  .string()
+  .trim()
+  .regex(
+    /^[0-9a-fA-F:.]+(\/\d{1,3})?$/,
+    'must be a comma-separated list of IP addresses or CIDR ranges',
+  )
+
+const webEnvSchema = z.object({
+  NODE_ENV: nodeEnv,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: postgresUrl,
+  BETTER_AUTH_URL: httpOrigin('http://localhost:3000'),
+  BETTER_AUTH_SECRET: z.string().min(1).default(DEVELOPMENT_SECRET),
+  JWT_TTL: duration.default(7 * 86_400),
+  API_URL: apiUrlSetting,
+  AUTH_RATE_LIMIT_MAX: positiveInt(10),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60, 86_400),
+  AUTH_LOCKOUT_MAX_FAILURES: positiveInt(10),
+  AUTH_LOCKOUT_WINDOW_SECONDS: positiveInt(900, 86_400),
+  CLIENT_IP_HEADER: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]+$/, 'must be an HTTP header name')
+    .default('x-forwarded-for'),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(ipOrCidr)),
+})
+
+export interface WebConfig {
+  nodeEnv: 'development' | 'test' | 'production'
+  logLevel: z.output<typeof webEnvSchema>['LOG_LEVEL']
+  databaseUrl: string
+  /** The app's public origin: the JWT issuer and the one trusted origin. */
+  baseUrl: string
+  secret: string
+  /** Lifetime of a JWT (and of a session), in seconds. */
+  jwtTtlSeconds: number
+  apiUrl: string
+  rateLimit: {
+    /** Sign-in and sign-up attempts per client IP, per path, per window. */
+    max: number
+    windowSeconds: number
+  }
+  lockout: {
+    /** Sign-in attempts per account (failed, or not yet known to have succeeded) per window. */
+    maxFailures: number
+    windowSeconds: number
+  }
+  clientIp: {
+    header: string
+    trustedProxies: string[]
+  }
+}
+
+/** Validates an environment into a {@link WebConfig}; a bad or missing value throws a ConfigError. */
+export function loadWebConfig(env: Record<string, string | undefined>): WebConfig {
+  let parsed: z.output<typeof webEnvSchema>
+  try {
+    parsed = parseEnv(SERVICE, webEnvSchema, env)
+  } catch (error) {
+    if (error instanceof ConfigError && /DATABASE_URL is required/.test(error.message)) {
+      throw new ConfigError(
+        `${error.message}\nRun \`npm start\` (or \`npm run dev\`) at the repository root: it starts the database and gives the web app its DATABASE_URL.`,
+      )
+    }
+    throw error
+  }
+  assertProductionSecret(SERVICE, 'BETTER_AUTH_SECRET', parsed.BETTER_AUTH_SECRET, parsed.NODE_ENV)
+  if (
+    parsed.NODE_ENV === 'production' &&
+    parsed.BETTER_AUTH_URL.startsWith('http://') &&
+    !isLoopback(parsed.BETTER_AUTH_URL)
+  ) {
+    throw new ConfigError(
+      `${SERVICE}: setting BETTER_AUTH_URL must be an https:// URL in production (cookies would travel in the clear); http:// is accepted only for localhost.`,
+    )
+  }
+  return Object.freeze({
+    nodeEnv: parsed.NODE_ENV,
+    logLevel: parsed.LOG_LEVEL,
+    databaseUrl: parsed.DATABASE_URL,
+    baseUrl: parsed.BETTER_AUTH_URL,
+    secret: parsed.BETTER_AUTH_SECRET,
+    jwtTtlSeconds: parsed.JWT_TTL,
+    apiUrl: parsed.API_URL,
+    rateLimit: {
+      max: parsed.AUTH_RATE_LIMIT_MAX,
+      windowSeconds: parsed.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    lockout: {
+      maxFailures: parsed.AUTH_LOCKOUT_MAX_FAILURES,
+      windowSeconds: parsed.AUTH_LOCKOUT_WINDOW_SECONDS,
+    },
+    clientIp: { header: parsed.CLIENT_IP_HEADER, trustedProxies: parsed.TRUSTED_PROXIES },
+  })
+}
+
+function isLoopback(url: string): boolean {
+  const { hostname } = new URL(url)
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]'
+}
+
+let config: WebConfig | undefined
+
+/** The process's settings, read from `process.env` on first use and kept. */
+export function getWebConfig(): WebConfig {
+  config ??= loadWebConfig(process.env)
+  return config
+}

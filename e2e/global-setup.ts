@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createTestDatabase, usesEmbeddedTestDatabase, type TestDatabase } from '@taskwise/db/testing'
+import { readSettings } from '@taskwise/scripts/lib/settings'
+import { startStack } from '@taskwise/scripts/lib/stack'
+import { API_PORT, WEB_PORT } from '@taskwise/scripts/lib/test-ports'
+
+/**
+ * Starts the whole stack once for the browser suite, on a fresh database of its own: a uniquely
+ * named database on the test PostgreSQL server, or a fresh embedded one in a temporary folder.
+ * Returns the teardown that stops it and drops the database.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'taskwise-e2e-'))
+  let database: TestDatabase | undefined
+  if (!usesEmbeddedTestDatabase()) database = await createTestDatabase()
+
+  const settings = readSettings({
+    NODE_ENV: 'production',
+    TASKWISE_DATA_DIR: dataDir,
+    DATABASE_URL: database?.url,
+    WEB_PORT: String(WEB_PORT),
+    API_PORT: String(API_PORT),
+  })
+  const stack = await startStack({
+    settings,
+    quiet: !process.env.TASKWISE_E2E_VERBOSE,
+    log: (line) => console.log(`[e2e] ${line}`),
+  })
+  return async () => {
+    await stack.stop()
+    await database?.drop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod'
+import { PASSWORD_MAX_LENGTH, passwordLength, passwordSchema } from './password'
+
+/**
+ * Bodies and answers of the seed's auth contract (design.md, "HTTP contract"):
+ * POST /api/auth/register, POST /api/auth/login, GET /api/auth/me. The web app validates with
+ * these; the browser forms use the same schemas.
+ */
+
+/** RFC 5321 caps a forward path at 254 characters. */
+export const EMAIL_MAX_LENGTH = 254
+
+/** An email address, trimmed and lower-cased before it is validated, stored or compared. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'Enter a valid email address' }).max(EMAIL_MAX_LENGTH))
+
+/** A display name; optional at registration. */
+export const nameSchema = z.string().trim().max(100)
+
+export const registerBodySchema = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  name: nameSchema.optional(),
+})
+export type RegisterBody = z.output<typeof registerBodySchema>
+
+/**
+ * Sign-in applies no composition rules (an account may predate them), only the length cap, so a
+ * huge body is refused before anything is hashed.
+ */
+export const loginPasswordSchema = z
+  .string()
+  .min(1, { message: 'Enter your password' })
+  .refine((password) => passwordLength(password) <= PASSWORD_MAX_LENGTH, {
+    message: `At most ${PASSWORD_MAX_LENGTH} characters`,
+  })
+
+export const loginBodySchema = z.strictObject({
+  email: emailSchema,
+  password: loginPasswordSchema,
+})
+export type LoginBody = z.output<typeof loginBodySchema>
+
+/** The user as the auth contract shows it: nothing more. */
+export const authUserSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  createdAt: z.iso.datetime(),
+})
+export type AuthUser = z.output<typeof authUserSchema>
+
+/** 201 from register, 200 from login: the JWT for programs (browsers also get it as a cookie). */
+export const authTokenResponseSchema = z.object({
+  user: authUserSchema,
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+})
+export type AuthTokenResponse = z.output<typeof authTokenResponseSchema>
+
+export const meResponseSchema = z.object({ user: authUserSchema })
+export type MeResponse = z.output<typeof meResponseSchema>
+
+/**
+ * Stable `code` values of the auth contract's problem+json errors. Codes the api also answers
+ * with (validation_failed, malformed_json, invalid_token, forbidden, rate_limited, …) are spelled
+ * as in ./problem.ts; the others are the auth routes' own.
+ */
+export const AUTH_ERROR_CODES = {
+  validation: 'validation_failed',
+  malformedJson: 'malformed_json',
+  payloadTooLarge: 'payload_too_large',
+  weakPassword: 'password_policy',
+  emailTaken: 'email_taken',
+  invalidCredentials: 'invalid_credentials',
+  rateLimited: 'rate_limited',
+  accountLocked: 'account_locked',
+  /** 401, as the api answers it: no credentials, or ones that do not verify. */
+  invalidToken: 'invalid_token',
+  forbidden: 'forbidden',
+  unsupportedMediaType: 'unsupported_media_type',
+  internal: 'internal_error',
+} as const
+export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[keyof typeof AUTH_ERROR_CODES]

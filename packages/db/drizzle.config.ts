@@ -1,0 +1,9 @@
+import { defineConfig } from 'drizzle-kit'
+
+// drizzle-kit only reads the schema to write SQL migrations; it never connects here.
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: ['./src/schema/auth.ts', './src/schema/task.ts', './src/schema/sign-in-throttle.ts'],
+  out: './drizzle',
+  casing: 'snake_case',
+})

@@ -1,0 +1,7 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The repository root, where `.data/` (the embedded database) lives by default. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+
+export const defaultDataDir = path.join(repoRoot, '.data')

@@ -1,0 +1,121 @@
+import { expect, test } from 'vitest'
+import type { LoadResult } from './load'
+import { floorRatio, formatMs, medianRound, renderMarkdown } from './report'
+import type { BenchResults } from './results'
+import { summarize } from './stats'
+
+function load(
+  requestsPerSecond: number,
+  latencies: number[],
+  wallMs = 10_000,
+  errors = 0,
+): LoadResult {
+  return {
+    responses: latencies.length,
+    wallMs,
+    requestsPerSecond,
+    latencyMs: summarize(latencies),
+    statuses: errors
+      ? { '200': latencies.length - errors, '500': errors }
+      : { '200': latencies.length },
+    errors,
+    failures: errors ? ['HTTP 500'] : [],
+  }
+}
+
+function results(overrides: Partial<BenchResults> = {}): BenchResults {
+  return {
+    date: '2026-11-20T10:00:00.000Z',
+    command: 'npm run bench',
+    machine: {
+      cpus: 2,
+      cpuModel: 'AMD EPYC',
+      memoryGiB: 23.5,
+      os: 'Linux 6.1',
+      node: 'v20.20.2',
+      postgres: 'PostgreSQL 15.20',
+      database: 'postgres',
+      loadAverage: { start: 0.4, end: 1.5 },
+    },
+    settings: {
+      durationSeconds: 10,
+      warmupSeconds: 3,
+      apiPoolMax: 10,
+      listLimit: 50,
+      usersWithTasks: 10,
+      authRounds: 3,
+    },
+    verification: {
+      iterations: 1000,
+      opsPerSecond: 20_000,
+      latencyMs: summarize([0.04, 0.05, 0.3]),
+      keyFetches: 1,
+    },
+    list: [
+      { target: 'floor', connections: 50, result: load(5000, [4, 5, 6]) },
+      { target: 'api', connections: 50, result: load(3500, [8, 9, 12]) },
+    ],
+    writes: [{ operation: 'create', connections: 10, result: load(900, [5, 6, 7]) }],
+    auth: [
+      {
+        hasher: 'argon2id',
+        operation: 'sign-in',
+        concurrency: 100,
+        rounds: [
+          load(60, [900, 1500], 1800),
+          load(50, [900, 1900], 2100),
+          load(70, [800, 1400], 1500),
+        ],
+      },
+    ],
+    memory: [{ service: 'api', idleMiB: 90, loadedMiB: 140 }],
+    listQuery: { sql: 'select 1', plan: [] },
+    notes: [],
+    ...overrides,
+  }
+}
+
+test('our list throughput is reported as a share of the floor’s at the same number of connections', () => {
+  expect(floorRatio(results(), 50)).toBeCloseTo(0.7)
+  expect(floorRatio(results(), 10)).toBeUndefined()
+})
+
+test('the quoted authentication round is the one with the median wall time', () => {
+  const burst = results().auth[0]
+  expect(burst && medianRound(burst)?.wallMs).toBe(1800)
+})
+
+test('the page marks each figure against its target: a miss is shown as missed, a pass as met', () => {
+  const page = renderMarkdown(results())
+  expect(page).toContain('| Token verification, in process | p99 0.300 ms')
+  expect(page).toContain('< 0.2 ms p99: ❌ missed')
+  expect(page).toContain('< 10 ms p95: ❌ missed')
+  expect(page).toContain(
+    '| … throughput as a share of the floor’s, 50 connections | 0.70 (3,500 / 5,000 req/s) | ≥ 0.8: ❌ missed',
+  )
+  expect(page).toContain('all done in 1800 ms; p95 1500 ms; errors 0 | all done < 2 s: ✅ met')
+})
+
+test('the page says the machine is shared and names the command, the machine and the versions', () => {
+  const page = renderMarkdown(results())
+  expect(page).toContain('`npm run bench`')
+  expect(page).toContain('2 cores (AMD EPYC), 23.5 GiB')
+  expect(page).toContain('Node v20.20.2; PostgreSQL 15.20')
+  expect(page).toContain('The machine is shared')
+})
+
+test('errors are never hidden: a run with failed requests shows them by status', () => {
+  const page = renderMarkdown(
+    results({
+      writes: [{ operation: 'delete', connections: 10, result: load(800, [1, 2, 3, 4], 5000, 2) }],
+    }),
+  )
+  expect(page).toContain('errors **2** (2×200, 2×500)')
+})
+
+test('milliseconds read at a useful precision at every scale', () => {
+  expect(formatMs(0.0734)).toBe('0.073 ms')
+  expect(formatMs(8.26)).toBe('8.3 ms')
+  expect(formatMs(1834.4)).toBe('1834 ms')
+  expect(formatMs(12_345)).toBe('12.3 s')
+})

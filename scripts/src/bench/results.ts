@@ -1,0 +1,67 @@
+import type { LoadResult } from './load'
+import type { VerifyResult } from './verify'
+
+/** The shape of bench/results.json: everything one `npm run bench` measured, and where. */
+
+export interface MachineInfo {
+  cpus: number
+  cpuModel: string
+  memoryGiB: number
+  os: string
+  node: string
+  postgres: string
+  database: 'postgres' | 'embedded'
+  /** 1-minute load average when the run started and when it ended (the machine is shared). */
+  loadAverage: { start: number; end: number }
+}
+
+export interface ListRun {
+  /** api: the api directly (Bearer); web: through the web origin's rewrite (cookie); floor: bare Fastify + pg. */
+  target: 'api' | 'web' | 'floor'
+  connections: number
+  result: LoadResult
+}
+
+export interface WriteRun {
+  operation: 'create' | 'update' | 'complete' | 'delete'
+  connections: number
+  result: LoadResult
+}
+
+export interface AuthBurst {
+  hasher: 'argon2id' | 'scrypt'
+  operation: 'sign-in' | 'register'
+  concurrency: number
+  /** Each round is `concurrency` requests at once; the figures quoted are the median round's. */
+  rounds: LoadResult[]
+}
+
+export interface MemoryReading {
+  service: string
+  /** Resident set of the process and its children, MiB, after start-up before any load. */
+  idleMiB: number | null
+  /** The same at the end of the load. */
+  loadedMiB: number | null
+}
+
+export interface BenchResults {
+  date: string
+  command: string
+  machine: MachineInfo
+  settings: {
+    durationSeconds: number
+    warmupSeconds: number
+    apiPoolMax: number
+    listLimit: number
+    usersWithTasks: number
+    authRounds: number
+  }
+  verification: VerifyResult | null
+  list: ListRun[]
+  writes: WriteRun[]
+  auth: AuthBurst[]
+  memory: MemoryReading[]
+  /** The api's list query (as the floor captured it) and its plan for one seeded user. */
+  listQuery: { sql: string; plan: string[] }
+  notes: string[]
+}

@@ -1,0 +1,23 @@
+import { booleanFlag, nodeEnv, parseEnv, port, postgresUrl } from '@taskwise/contracts/config'
+import { defaultDataDir } from '@taskwise/db/paths'
+import { z } from 'zod'
+
+/** The launcher's settings: read once, here. The services read their own at their start-up. */
+const schema = z.object({
+  NODE_ENV: nodeEnv,
+  CI: booleanFlag,
+  DATABASE_URL: postgresUrl.optional(),
+  TASKWISE_DATA_DIR: z.string().default(defaultDataDir),
+  WEB_PORT: port(3000),
+  API_PORT: port(4000),
+  BETTER_AUTH_URL: z.url().optional(),
+  BETTER_AUTH_SECRET: z.string().optional(),
+  TEST_DATABASE_URL: postgresUrl.optional(),
+  CHROMIUM_PATH: z.string().optional(),
+})
+
+export type LauncherSettings = z.output<typeof schema>
+
+export function readSettings(env: Record<string, string | undefined> = process.env): LauncherSettings {
+  return parseEnv('Taskwise launcher', schema, env)
+}
