@@ -26,6 +26,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const stack = await startStack({
     settings,
     quiet: !process.env.TASKWISE_E2E_VERBOSE,
+    // The suite signs up many people from one address: raise the per-IP limit (never switch it
+    // off). The per-account lockout keeps its production value.
+    env: { AUTH_RATE_LIMIT_MAX: '1000' },
     log: (line) => console.log(`[e2e] ${line}`),
   })
   return async () => {

@@ -14,6 +14,8 @@ const schema = z.object({
   BETTER_AUTH_SECRET: z.string().optional(),
   TEST_DATABASE_URL: postgresUrl.optional(),
   CHROMIUM_PATH: z.string().optional(),
+  E2E_WEB_PORT: port(3100),
+  E2E_API_PORT: port(4100),
 })
 
 export type LauncherSettings = z.output<typeof schema>
