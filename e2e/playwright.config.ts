@@ -1,11 +1,15 @@
+import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 import { WEB_PORT } from '@taskwise/scripts/lib/test-ports'
 
 /**
  * Browser tests against the real, built Taskwise stack (see global-setup.ts), driven in Debian's
- * Chromium (CHROMIUM_PATH, default /usr/bin/chromium). Playwright never downloads a browser here.
+ * Chromium (CHROMIUM_PATH, default /usr/bin/chromium). Playwright never downloads a browser here:
+ * only on a machine without either does `npm test` install Playwright's own, and say so.
  */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const debianChromium = '/usr/bin/chromium'
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined)
 
 export default defineConfig({
   testDir: './tests',
@@ -23,7 +27,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath,
+      ...(executablePath ? { executablePath } : {}),
       args: [
         '--no-sandbox',
         '--disable-gpu',
