@@ -7,6 +7,7 @@ import {
   BASE_URL,
   cookieHeaderFrom,
   createAuthHarness,
+  RAISED_AUTH_LIMITS,
   strongPassword,
   uniqueEmail,
   type AuthHarness,
@@ -15,11 +16,7 @@ import {
 let harness: AuthHarness
 
 beforeAll(async () => {
-  // Limits raised (never turned off) so that this file's many sign-ins from one IP pass.
-  harness = await createAuthHarness({
-    AUTH_RATE_LIMIT_MAX: '10000',
-    AUTH_LOCKOUT_MAX_FAILURES: '10000',
-  })
+  harness = await createAuthHarness(RAISED_AUTH_LIMITS)
 })
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import {
   BASE_URL,
   cookieHeaderFrom,
   createAuthHarness,
+  RAISED_AUTH_LIMITS,
   strongPassword,
   uniqueEmail,
   type AuthHarness,
@@ -16,10 +17,7 @@ import {
 let harness: AuthHarness
 
 beforeAll(async () => {
-  harness = await createAuthHarness({
-    AUTH_RATE_LIMIT_MAX: '10000',
-    AUTH_LOCKOUT_MAX_FAILURES: '10000',
-  })
+  harness = await createAuthHarness(RAISED_AUTH_LIMITS)
 })
 
 afterAll(async () => {

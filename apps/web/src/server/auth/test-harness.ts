@@ -11,6 +11,15 @@ import { createAuthHttp, type AuthHttp } from './http-handlers'
 
 export const BASE_URL = 'http://localhost:3000'
 
+/**
+ * Limits raised (never turned off) for files that sign in many times from one address and are not
+ * about the limits themselves.
+ */
+export const RAISED_AUTH_LIMITS = {
+  AUTH_RATE_LIMIT_MAX: '10000',
+  AUTH_LOCKOUT_MAX_FAILURES: '10000',
+} as const
+
 export interface AuthHarness {
   database: TestDatabase
   taskwise: TaskwiseAuth
