@@ -151,6 +151,26 @@ test.describe('signing in and out', () => {
     )
   })
 
+  test('after too many wrong passwords the form says the account is locked and for how long', async ({
+    page,
+    request,
+  }) => {
+    const user = await registerUser(request, 'locked')
+    // The per-account limit (10 failures in 15 minutes) is spent from another client first.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const response = await request.post('/api/auth/login', {
+        data: { email: user.email, password: `${user.password}-wrong` },
+      })
+      expect(response.status()).toBe(401)
+    }
+    await page.goto('/login')
+    await submitLoginForm(page, user.email, user.password)
+    await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveText(
+      /^Too many sign-in attempts for this account\. Try again in 1[45] minutes\.$/,
+    )
+    await expect(page).toHaveURL('/login')
+  })
+
   test('signing out ends the session: the dashboard then asks to sign in again', async ({ page }) => {
     await registerUser(page.request, 'logout')
     await page.goto('/dashboard')

@@ -1,6 +1,9 @@
+import path from 'node:path'
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test'
 import { scrollsSideways } from '../fixtures/auth-forms'
-import { checkInBothThemes } from '../fixtures/page-checks'
+import { artifactsDir, checkInBothThemes } from '../fixtures/page-checks'
+
+const screenshots = path.join(artifactsDir, 'screenshots')
 
 /** Console errors and warnings the page logs (React reports hydration mismatches there). */
 function collectConsoleProblems(page: Page): string[] {
@@ -52,11 +55,12 @@ test('an unknown address answers 404 and offers a way back', async ({ page }) =>
 test.describe('on a 360 px wide phone', () => {
   test.use({ viewport: { width: 360, height: 740 } })
 
-  for (const { name, path, heading } of pages) {
+  for (const { name, path: address, heading } of pages) {
     test(`the ${name} page fits without scrolling sideways`, async ({ page }) => {
-      await page.goto(path)
+      await page.goto(address)
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
       expect(await scrollsSideways(page)).toBe(false)
+      await page.screenshot({ path: path.join(screenshots, `${name}-360px.png`), fullPage: true })
     })
   }
 
@@ -69,6 +73,7 @@ test.describe('on a 360 px wide phone', () => {
     await page.getByRole('button', { name: 'Create account' }).focus()
     await expect(page.getByRole('meter', { name: 'Password strength' })).toBeVisible()
     expect(await scrollsSideways(page)).toBe(false)
+    await page.screenshot({ path: path.join(screenshots, 'register-filled-360px.png'), fullPage: true })
   })
 })
 

@@ -22,7 +22,9 @@ export function PasswordChecklist({ id, password }: { id: string; password: stri
   return (
     <ul id={id} aria-label="Password requirements" className="grid gap-1 text-sm">
       {rules.map((rule) => {
-        const met = !unmet.has(rule.code)
+        // An empty field meets nothing yet (it is not "a common password" either, but a green
+        // tick before anything is typed would read as a promise).
+        const met = password.length > 0 && !unmet.has(rule.code)
         return (
           <li
             key={rule.code}

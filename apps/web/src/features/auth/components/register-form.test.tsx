@@ -44,7 +44,7 @@ function problem(status: number, body: Record<string, unknown>): Response {
   })
 }
 
-test('each rule of the checklist turns met as the password gains what it asks for', async () => {
+test('every rule starts unmet, and each turns met as the password gains what it asks for', async () => {
   const { user, password } = renderForm()
   for (const text of [
     'At least 8 characters',
@@ -52,6 +52,7 @@ test('each rule of the checklist turns met as the password gains what it asks fo
     'A lowercase letter',
     'A digit',
     'A special character (neither letter nor digit)',
+    'Not a common password',
   ]) {
     expectMet(text, false)
   }
