@@ -2,6 +2,7 @@ import path from 'node:path'
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test'
 import { scrollsSideways } from '../fixtures/auth-forms'
 import { artifactsDir, checkInBothThemes } from '../fixtures/page-checks'
+import { registerUser } from '../fixtures/users'
 
 const screenshots = path.join(artifactsDir, 'screenshots')
 
@@ -41,6 +42,15 @@ test('pages render in the browser without console errors or hydration warnings',
   expect(problems).toEqual([])
 })
 
+test('the signed-in header has no serious accessibility problem in light or dark', async ({
+  page,
+}) => {
+  await registerUser(page.request, 'shell')
+  await page.goto('/dashboard')
+  await expect(page.getByRole('heading', { level: 1, name: 'Your tasks' })).toBeVisible()
+  await checkInBothThemes(page, 'signed-in')
+})
+
 test('an unknown address answers 404 and offers a way back', async ({ page }) => {
   const response = await page.goto('/no-such-page')
   expect(response?.status()).toBe(404)
@@ -63,6 +73,16 @@ test.describe('on a 360 px wide phone', () => {
       await page.screenshot({ path: path.join(screenshots, `${name}-360px.png`), fullPage: true })
     })
   }
+
+  test('the signed-in header fits, with the account menu and the theme toggle', async ({ page }) => {
+    const user = await registerUser(page.request, 'phone')
+    await page.goto('/dashboard')
+    await expect(page.getByRole('heading', { level: 1, name: 'Your tasks' })).toBeVisible()
+    await expect(page.getByRole('button', { name: `Account: ${user.name}` })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Theme' })).toBeVisible()
+    expect(await scrollsSideways(page)).toBe(false)
+    await page.screenshot({ path: path.join(screenshots, 'signed-in-header-360px.png') })
+  })
 
   test('the sign-up form stays within the screen while its checklist and meter show', async ({
     page,

@@ -18,6 +18,14 @@ test('an anonymous visit to the dashboard asks to sign in, then returns to the s
   await expect(page.getByRole('heading', { level: 1, name: 'Your tasks' })).toBeVisible()
 })
 
+test('following a link to the dashboard while signed out also asks to sign in', async ({ page }) => {
+  // A client-side navigation (an RSC request), not a full page load.
+  await page.goto('/no-such-page')
+  await page.getByRole('link', { name: 'Go to your tasks' }).click()
+  await expect(page).toHaveURL('/login?next=%2Fdashboard')
+  await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible()
+})
+
 test('a page below the dashboard is protected too', async ({ page }) => {
   await page.goto('/dashboard/anything?y=2')
   await expect(page).toHaveURL('/login?next=%2Fdashboard%2Fanything%3Fy%3D2')

@@ -14,8 +14,7 @@ import { Label } from '@/components/ui/label'
 import { ApiError } from '@/lib/problem-error'
 import { safeNextPath } from '@/lib/safe-next'
 import { login } from '../api/login'
-import { applyServerErrors } from '../form-errors'
-import { waitPhrase } from '../retry-after'
+import { applyServerErrors, tooManyAttemptsSentence } from '../form-errors'
 import { PasswordInput } from './password-input'
 
 type LoginInput = z.input<typeof loginBodySchema>
@@ -23,19 +22,13 @@ type LoginOutput = z.output<typeof loginBodySchema>
 
 const FIELDS = ['email', 'password'] as const
 
-/** What the form says for a refused sign-in the fields themselves cannot show. */
+/** What the form says for a refused sign-in (no field can show it). */
 function signInRefusal(error: unknown): string | undefined {
-  if (!(error instanceof ApiError)) return undefined
-  if (error.code === AUTH_ERROR_CODES.invalidCredentials) {
+  if (error instanceof ApiError && error.code === AUTH_ERROR_CODES.invalidCredentials) {
+    // One sentence for an unknown address and a wrong password: nothing tells them apart.
     return 'The email address or password is not correct.'
   }
-  if (error.status === 429) {
-    const when = waitPhrase(error.retryAfterSeconds ?? 60)
-    return error.code === AUTH_ERROR_CODES.accountLocked
-      ? `Too many sign-in attempts for this account. Try again ${when}.`
-      : `Too many attempts. Try again ${when}.`
-  }
-  return undefined
+  return tooManyAttemptsSentence(error)
 }
 
 export function LoginForm({ next }: { next?: string | undefined }) {

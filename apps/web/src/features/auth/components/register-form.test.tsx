@@ -37,10 +37,14 @@ function expectMet(text: string, met: boolean) {
   expect(rule(text)).toHaveTextContent(met ? `${text} (met)` : `${text} (not met yet)`)
 }
 
-function problem(status: number, body: Record<string, unknown>): Response {
+function problem(
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify({ status, title: 'refused', ...body }), {
     status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { 'content-type': 'application/problem+json', ...headers },
   })
 }
 
@@ -191,6 +195,24 @@ test('password rules the server refused are shown under the password field', asy
 
   expect(await screen.findByText('Not a common password', { selector: '#register-password-error' })).toBeVisible()
   expect(password).toHaveAttribute('aria-invalid', 'true')
+})
+
+test('too many sign-ups from one place say how long to wait', async () => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () =>
+      problem(
+        429,
+        { code: 'rate_limited', detail: 'Too many requests. Try again after the time given in Retry-After.' },
+        { 'retry-after': '30' },
+      ),
+    ),
+  )
+  const { user, password } = renderForm()
+  await user.type(screen.getByLabelText('Email'), 'ada@example.com')
+  await user.type(password, 'Quartz-Otter-Meadow-42!')
+  await user.click(screen.getByRole('button', { name: 'Create account' }))
+  expect(await screen.findByText('Too many attempts. Try again in 30 seconds.')).toBeVisible()
 })
 
 test('a successful sign-up goes on to the page it was asked to return to', async () => {
