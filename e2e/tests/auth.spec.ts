@@ -39,20 +39,20 @@ test.describe('signing up', () => {
   })
 
   const weakPasswords = [
-    { case: 'too short', password: 'Ab1!xyz', rule: 'At least 8 characters' },
-    { case: 'no uppercase letter', password: 'quartz-otter-42', rule: 'An uppercase letter' },
-    { case: 'no lowercase letter', password: 'QUARTZ-OTTER-42', rule: 'A lowercase letter' },
-    { case: 'no digit', password: 'Quartz-Otter-Meadow', rule: 'A digit' },
+    { case: 'that is too short', password: 'Ab1!xyz', rule: 'At least 8 characters' },
+    { case: 'with no uppercase letter', password: 'quartz-otter-42', rule: 'An uppercase letter' },
+    { case: 'with no lowercase letter', password: 'QUARTZ-OTTER-42', rule: 'A lowercase letter' },
+    { case: 'with no digit', password: 'Quartz-Otter-Meadow', rule: 'A digit' },
     {
-      case: 'no special character',
+      case: 'with no special character',
       password: 'QuartzOtter42',
       rule: 'A special character (neither letter nor digit)',
     },
-    { case: 'a common password', password: 'Password1!', rule: 'Not a common password' },
+    { case: 'that is a common one with characters bolted on', password: 'Password1!', rule: 'Not a common password' },
   ]
 
   for (const weak of weakPasswords) {
-    test(`a password with ${weak.case} is refused with that rule's message`, async ({ page }) => {
+    test(`a password ${weak.case} is refused with that rule's message`, async ({ page }) => {
       await page.goto('/register')
       await page.getByLabel('Email').fill(newUserDetails('weak').email)
       const password = page.getByLabel('Password', { exact: true })

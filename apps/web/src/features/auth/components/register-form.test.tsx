@@ -84,10 +84,10 @@ test('every rule starts unmet, and each turns met as the password gains what it 
 
 test('a rule turns unmet again when what met it is deleted', async () => {
   const { user, password } = renderForm()
-  await user.type(password, 'Lantern-7x')
+  await user.type(password, 'Lantern-x7')
   expectMet('A digit', true)
-  await user.clear(password)
-  await user.type(password, 'Lantern-x')
+  await user.keyboard('{Backspace}')
+  expect(password).toHaveValue('Lantern-x')
   expectMet('A digit', false)
   expectMet('A special character (neither letter nor digit)', true)
 })
