@@ -48,7 +48,11 @@ test.describe('signing up', () => {
       password: 'QuartzOtter42',
       rule: 'A special character (neither letter nor digit)',
     },
-    { case: 'that is a common one with characters bolted on', password: 'Password1!', rule: 'Not a common password' },
+    {
+      case: 'that is a common one with characters bolted on',
+      password: 'Password1!',
+      rule: 'Not a common password',
+    },
   ]
 
   for (const weak of weakPasswords) {
@@ -159,7 +163,9 @@ test.describe('signing in and out', () => {
     const user = await registerUser(request, 'locked')
     // A program with no cookies (a cookie-carrying POST would need a same-origin Origin) spends
     // the per-account limit (10 failures in 15 minutes) first.
-    const guesser = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL })
+    const guesser = await playwright.request.newContext({
+      baseURL: test.info().project.use.baseURL,
+    })
     for (let attempt = 0; attempt < 10; attempt += 1) {
       const response = await guesser.post('/api/auth/login', {
         data: { email: user.email, password: `${user.password}-wrong` },
@@ -175,7 +181,9 @@ test.describe('signing in and out', () => {
     await expect(page).toHaveURL('/login')
   })
 
-  test('signing out ends the session: the dashboard then asks to sign in again', async ({ page }) => {
+  test('signing out ends the session: the dashboard then asks to sign in again', async ({
+    page,
+  }) => {
     await registerUser(page.request, 'logout')
     await page.goto('/dashboard')
     await page.getByRole('button', { name: /^Account: / }).click()

@@ -24,7 +24,9 @@ const pages = [
 ]
 
 for (const { name, path, heading } of pages) {
-  test(`the ${name} page has no serious accessibility problem in light or dark`, async ({ page }) => {
+  test(`the ${name} page has no serious accessibility problem in light or dark`, async ({
+    page,
+  }) => {
     const problems = collectConsoleProblems(page)
     await page.goto(path)
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
@@ -33,7 +35,9 @@ for (const { name, path, heading } of pages) {
   })
 }
 
-test('pages render in the browser without console errors or hydration warnings', async ({ page }) => {
+test('pages render in the browser without console errors or hydration warnings', async ({
+  page,
+}) => {
   const problems = collectConsoleProblems(page)
   for (const { path, heading } of pages.filter(({ name }) => name !== 'not-found')) {
     await page.goto(path)
@@ -74,7 +78,9 @@ test.describe('on a 360 px wide phone', () => {
     })
   }
 
-  test('the signed-in header fits, with the account menu and the theme toggle', async ({ page }) => {
+  test('the signed-in header fits, with the account menu and the theme toggle', async ({
+    page,
+  }) => {
     const user = await registerUser(page.request, 'phone')
     await page.goto('/dashboard')
     await expect(page.getByRole('heading', { level: 1, name: 'Your tasks' })).toBeVisible()
@@ -93,7 +99,10 @@ test.describe('on a 360 px wide phone', () => {
     await page.getByRole('button', { name: 'Create account' }).focus()
     await expect(page.getByRole('meter', { name: 'Password strength' })).toBeVisible()
     expect(await scrollsSideways(page)).toBe(false)
-    await page.screenshot({ path: path.join(screenshots, 'register-filled-360px.png'), fullPage: true })
+    await page.screenshot({
+      path: path.join(screenshots, 'register-filled-360px.png'),
+      fullPage: true,
+    })
   })
 })
 

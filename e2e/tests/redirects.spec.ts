@@ -18,7 +18,9 @@ test('an anonymous visit to the dashboard asks to sign in, then returns to the s
   await expect(page.getByRole('heading', { level: 1, name: 'Your tasks' })).toBeVisible()
 })
 
-test('following a link to the dashboard while signed out also asks to sign in', async ({ page }) => {
+test('following a link to the dashboard while signed out also asks to sign in', async ({
+  page,
+}) => {
   // A client-side navigation (an RSC request), not a full page load.
   await page.goto('/no-such-page')
   await page.getByRole('link', { name: 'Go to your tasks' }).click()
@@ -62,7 +64,12 @@ test('a stale session cookie ends on the sign-in form with a reason, not in a lo
   const user = await registerUser(request, 'stale')
   const { hostname } = new URL(test.info().project.use.baseURL ?? '')
   await context.addCookies([
-    { name: 'taskwise.session_token', value: 'no-such-session.signature', domain: hostname, path: '/' },
+    {
+      name: 'taskwise.session_token',
+      value: 'no-such-session.signature',
+      domain: hostname,
+      path: '/',
+    },
   ])
 
   await page.goto('/dashboard?x=1')

@@ -58,7 +58,11 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
   } catch {
     problem = undefined
   }
-  return new ApiError(response.status, problem, parseRetryAfter(response.headers.get('retry-after')))
+  return new ApiError(
+    response.status,
+    problem,
+    parseRetryAfter(response.headers.get('retry-after')),
+  )
 }
 
 /** A sentence for a toast. */

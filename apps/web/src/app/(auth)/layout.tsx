@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { SiteHeader } from '@/components/site-header'
 
-/** Sign-in and sign-up: the site's header, then one narrow card in the middle of the page. */
+/** Sign-in and sign-up: the site's header, then one narrow column in the middle of the page. */
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">

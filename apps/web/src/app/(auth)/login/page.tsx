@@ -27,17 +27,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         <p className="text-sm text-muted-foreground">Welcome back. Your tasks are waiting.</p>
       </div>
       {reason ? (
-        <p
-          role="status"
-          className="rounded-md border bg-muted px-3 py-2 text-sm text-foreground"
-        >
+        <p role="status" className="rounded-md border bg-muted px-3 py-2 text-sm text-foreground">
           {reason}
         </p>
       ) : null}
       <LoginForm next={next} />
       <p className="text-sm text-muted-foreground">
         New to Taskwise?{' '}
-        <Link href={registerHref} className="font-medium text-foreground underline underline-offset-4">
+        <Link
+          href={registerHref}
+          className="font-medium text-foreground underline underline-offset-4"
+        >
           Create an account
         </Link>
       </p>

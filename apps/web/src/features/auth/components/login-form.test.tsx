@@ -17,7 +17,11 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-function problem(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+function problem(
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
   return new Response(JSON.stringify({ status, title: 'refused', ...body }), {
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
@@ -75,13 +79,18 @@ test('too many attempts say how long to wait, from Retry-After', async () => {
     vi.fn(async () =>
       problem(
         429,
-        { code: 'rate_limited', detail: 'Too many requests. Try again after the time given in Retry-After.' },
+        {
+          code: 'rate_limited',
+          detail: 'Too many requests. Try again after the time given in Retry-After.',
+        },
         { 'retry-after': '120' },
       ),
     ),
   )
   await signIn('ada@example.com', 'Some-password-1')
-  expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Try again in 2 minutes.')
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    'Too many attempts. Try again in 2 minutes.',
+  )
 })
 
 test('a locked account says so, with the wait in seconds when it is short', async () => {
@@ -123,7 +132,10 @@ test('a successful sign-in goes to the page it came from, never off the site', a
       }),
       { status: 200, headers: { 'content-type': 'application/json' } },
     )
-  vi.stubGlobal('fetch', vi.fn(async () => ok()))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => ok()),
+  )
   await signIn('ada@example.com', 'Some-password-1', '/dashboard?x=1')
   await vi.waitFor(() => expect(router.replace).toHaveBeenCalledWith('/dashboard?x=1'))
   expect(screen.getByRole('button', { name: 'Signing in…' })).toBeDisabled()

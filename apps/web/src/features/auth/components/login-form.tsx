@@ -66,7 +66,12 @@ export function LoginForm({ next }: { next?: string | undefined }) {
   const busy = isSubmitting || leaving
 
   return (
-    <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="grid gap-5" aria-label="Sign in">
+    <form
+      noValidate
+      onSubmit={form.handleSubmit(onSubmit)}
+      className="grid gap-5"
+      aria-label="Sign in"
+    >
       <FormAlert message={formError} />
       <Field>
         <Label htmlFor="login-email">Email</Label>

@@ -16,8 +16,7 @@ import { cn } from '@/lib/utils'
 export function PasswordChecklist({ id, password }: { id: string; password: string }) {
   const unmet = new Set(unmetPasswordRules(password))
   const rules = PASSWORD_RULES.filter(
-    (rule) =>
-      rule.code !== 'password_too_long' || passwordLength(password) > PASSWORD_MAX_LENGTH,
+    (rule) => rule.code !== 'password_too_long' || passwordLength(password) > PASSWORD_MAX_LENGTH,
   )
   return (
     <ul id={id} aria-label="Password requirements" className="grid gap-1 text-sm">

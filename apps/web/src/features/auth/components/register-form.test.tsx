@@ -152,7 +152,12 @@ test('a taken email address is shown next to the email field with a way to sign 
         code: 'email_taken',
         detail: 'An account with this email address already exists. Sign in instead.',
         errors: [
-          { location: 'body', path: 'email', code: 'email_taken', message: 'This email address is taken' },
+          {
+            location: 'body',
+            path: 'email',
+            code: 'email_taken',
+            message: 'This email address is taken',
+          },
         ],
       }),
     ),
@@ -183,7 +188,12 @@ test('password rules the server refused are shown under the password field', asy
         code: 'password_policy',
         detail: 'The password does not meet the policy; every unmet rule is listed.',
         errors: [
-          { location: 'body', path: 'password', code: 'password_too_common', message: 'Not a common password' },
+          {
+            location: 'body',
+            path: 'password',
+            code: 'password_too_common',
+            message: 'Not a common password',
+          },
         ],
       }),
     ),
@@ -193,7 +203,9 @@ test('password rules the server refused are shown under the password field', asy
   await user.type(password, 'Quartz-Otter-Meadow-42!')
   await user.click(screen.getByRole('button', { name: 'Create account' }))
 
-  expect(await screen.findByText('Not a common password', { selector: '#register-password-error' })).toBeVisible()
+  expect(
+    await screen.findByText('Not a common password', { selector: '#register-password-error' }),
+  ).toBeVisible()
   expect(password).toHaveAttribute('aria-invalid', 'true')
 })
 
@@ -203,7 +215,10 @@ test('too many sign-ups from one place say how long to wait', async () => {
     vi.fn(async () =>
       problem(
         429,
-        { code: 'rate_limited', detail: 'Too many requests. Try again after the time given in Retry-After.' },
+        {
+          code: 'rate_limited',
+          detail: 'Too many requests. Try again after the time given in Retry-After.',
+        },
         { 'retry-after': '30' },
       ),
     ),
