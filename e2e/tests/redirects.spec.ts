@@ -33,7 +33,12 @@ test('a page below the dashboard is protected too', async ({ page }) => {
   await expect(page).toHaveURL('/login?next=%2Fdashboard%2Fanything%3Fy%3D2')
 })
 
-for (const next of ['https://evil.example', '//evil.example', '/\\evil.example']) {
+for (const next of [
+  'https://evil.example',
+  '//evil.example',
+  '/\\evil.example',
+  '/dashboard/..//evil.example',
+]) {
   test(`signing in with next=${next} stays on Taskwise and opens the dashboard`, async ({
     page,
     request,
