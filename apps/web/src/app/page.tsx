@@ -1,7 +1,8 @@
 import { CalendarClock, CheckCircle2, Filter, ShieldCheck } from 'lucide-react'
 import Link from 'next/link'
+import { SiteHeader } from '@/components/site-header'
 import { Button } from '@/components/ui/button'
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 
 const features = [
   {
@@ -29,22 +30,18 @@ const features = [
 export default function HomePage() {
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="mx-auto flex w-full max-w-5xl items-center justify-between px-6 py-5">
-        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-          <CheckCircle2 aria-hidden className="size-6 text-brand" />
-          Taskwise
-        </Link>
-        <nav aria-label="Account" className="flex items-center gap-2">
-          <Button asChild variant="ghost">
+      <SiteHeader>
+        <nav aria-label="Account" className="flex items-center gap-1 sm:gap-2">
+          <Button asChild variant="ghost" size="sm">
             <Link href="/login">Sign in</Link>
           </Button>
-          <Button asChild>
-            <Link href="/register">Create an account</Link>
+          <Button asChild size="sm">
+            <Link href="/register">Sign up</Link>
           </Button>
         </nav>
-      </header>
+      </SiteHeader>
 
-      <main className="mx-auto flex w-full max-w-5xl flex-1 flex-col px-6">
+      <main className="mx-auto flex w-full max-w-5xl flex-1 flex-col px-4 sm:px-6">
         <section className="flex flex-col items-start gap-6 py-16 sm:py-24">
           <p className="rounded-full border px-3 py-1 text-sm text-muted-foreground">
             A task manager for one person at a time
@@ -80,7 +77,6 @@ export default function HomePage() {
                     <CardTitle>{title}</CardTitle>
                     <CardDescription>{text}</CardDescription>
                   </CardHeader>
-                  <CardContent />
                 </Card>
               </li>
             ))}
@@ -89,7 +85,7 @@ export default function HomePage() {
       </main>
 
       <footer className="border-t">
-        <div className="mx-auto w-full max-w-5xl px-6 py-6 text-sm text-muted-foreground">
+        <div className="mx-auto w-full max-w-5xl px-4 py-6 text-sm text-muted-foreground sm:px-6">
           Taskwise — tasks, kept simply.
         </div>
       </footer>

@@ -20,14 +20,27 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly fieldErrors: FieldError[]
+  /** Seconds the server asked to wait (`Retry-After` on a 429 or 503), when it said. */
+  readonly retryAfterSeconds: number | undefined
 
-  constructor(status: number, problem: ClientProblem | undefined) {
+  constructor(status: number, problem: ClientProblem | undefined, retryAfterSeconds?: number) {
     super(problem?.detail ?? problem?.title ?? fallbackMessage(status))
     this.name = 'ApiError'
     this.status = status
     this.code = problem?.code ?? 'unknown'
     this.fieldErrors = problem?.errors ?? []
+    this.retryAfterSeconds = retryAfterSeconds
   }
+}
+
+/** `Retry-After` in seconds: either a number of seconds or an HTTP date (RFC 9110). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed)
+  const date = Date.parse(trimmed)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(0, Math.ceil((date - now) / 1000))
 }
 
 function fallbackMessage(status: number): string {
@@ -45,7 +58,11 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
   } catch {
     problem = undefined
   }
-  return new ApiError(response.status, problem)
+  return new ApiError(
+    response.status,
+    problem,
+    parseRetryAfter(response.headers.get('retry-after')),
+  )
 }
 
 /** A sentence for a toast. */

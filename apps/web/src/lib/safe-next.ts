@@ -22,6 +22,9 @@ export function safeNextPath(value: string | null | undefined): string {
     return DEFAULT_AFTER_SIGN_IN
   }
   if (url.origin !== BASE) return DEFAULT_AFTER_SIGN_IN
+  // Dot segments are resolved by the parse: `/x/..//evil.example` and `/.//evil.example` come
+  // out as `//evil.example`, which a browser reads as another host.
+  if (url.pathname.startsWith('//')) return DEFAULT_AFTER_SIGN_IN
   const path = `${url.pathname}${url.search}${url.hash}`
   // Going back to a sign-in page after signing in would be a loop.
   if (url.pathname === '/login' || url.pathname === '/register') return DEFAULT_AFTER_SIGN_IN

@@ -1,5 +1,19 @@
+import { AUTH_ERROR_CODES } from '@taskwise/contracts/auth-payloads'
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form'
 import { ApiError } from '@/lib/problem-error'
+import { waitPhrase } from './retry-after'
+
+/**
+ * A 429 in words, with the wait the server gave in `Retry-After` ("Try again in 2 minutes");
+ * undefined for any other error.
+ */
+export function tooManyAttemptsSentence(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || error.status !== 429) return undefined
+  const when = waitPhrase(error.retryAfterSeconds ?? 60)
+  return error.code === AUTH_ERROR_CODES.accountLocked
+    ? `Too many sign-in attempts for this account. Try again ${when}.`
+    : `Too many attempts. Try again ${when}.`
+}
 
 /**
  * Puts a problem's field errors (`errors[].path`) next to their fields. Returns the message for
@@ -11,6 +25,8 @@ export function applyServerErrors<Values extends FieldValues>(
   setError: UseFormSetError<Values>,
 ): string | undefined {
   if (!(error instanceof ApiError)) return 'Something went wrong. Try again.'
+  const tooMany = tooManyAttemptsSentence(error)
+  if (tooMany) return tooMany
   const byField = new Map<FieldPath<Values>, string[]>()
   for (const fieldError of error.fieldErrors) {
     const field = fields.find((name) => name === fieldError.path)

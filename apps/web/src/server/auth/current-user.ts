@@ -15,8 +15,11 @@ export interface CurrentUser {
  * presence is not authentication), or null. Cached for one render.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  // Request headers first: they make the page dynamic, so `next build` never tries to prerender
+  // it (and never needs the database's settings).
+  const requestHeaders = await headers()
   const auth = await getAuth()
-  const session = await auth.api.getSession({ headers: await headers() })
+  const session = await auth.api.getSession({ headers: requestHeaders })
   if (!session) return null
   const { id, email, name } = session.user
   return { id, email, name }

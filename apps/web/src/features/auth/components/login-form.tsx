@@ -1,19 +1,20 @@
 'use client'
 
 import { zodResolver } from '@hookform/resolvers/zod'
-import { loginBodySchema } from '@taskwise/contracts/auth-payloads'
+import { AUTH_ERROR_CODES, loginBodySchema } from '@taskwise/contracts/auth-payloads'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { Field, FieldError } from '@/components/ui/field'
+import { FormAlert } from '@/components/ui/form-alert'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { ApiError } from '@/lib/problem-error'
 import { safeNextPath } from '@/lib/safe-next'
 import { login } from '../api/login'
-import { applyServerErrors } from '../form-errors'
+import { applyServerErrors, tooManyAttemptsSentence } from '../form-errors'
 import { PasswordInput } from './password-input'
 
 type LoginInput = z.input<typeof loginBodySchema>
@@ -21,16 +22,20 @@ type LoginOutput = z.output<typeof loginBodySchema>
 
 const FIELDS = ['email', 'password'] as const
 
-function retryAfterSentence(error: unknown): string | undefined {
-  if (!(error instanceof ApiError)) return undefined
-  if (error.code === 'invalid_credentials') return 'The email address or password is not correct.'
-  if (error.status === 429) return `${error.message} Wait a minute, then try again.`
-  return undefined
+/** What the form says for a refused sign-in (no field can show it). */
+function signInRefusal(error: unknown): string | undefined {
+  if (error instanceof ApiError && error.code === AUTH_ERROR_CODES.invalidCredentials) {
+    // One sentence for an unknown address and a wrong password: nothing tells them apart.
+    return 'The email address or password is not correct.'
+  }
+  return tooManyAttemptsSentence(error)
 }
 
 export function LoginForm({ next }: { next?: string | undefined }) {
   const router = useRouter()
   const [formError, setFormError] = useState<string>()
+  // Between a successful sign-in and the next page, the button stays busy.
+  const [leaving, setLeaving] = useState(false)
   const form = useForm<LoginInput, unknown, LoginOutput>({
     resolver: zodResolver(loginBodySchema),
     defaultValues: { email: '', password: '' },
@@ -44,20 +49,30 @@ export function LoginForm({ next }: { next?: string | undefined }) {
     try {
       await login(values)
     } catch (error) {
-      setFormError(retryAfterSentence(error) ?? applyServerErrors(error, FIELDS, form.setError))
+      const refusal = signInRefusal(error)
+      setFormError(refusal ?? applyServerErrors(error, FIELDS, form.setError))
+      if (error instanceof ApiError && error.code === AUTH_ERROR_CODES.invalidCredentials) {
+        // Keep the address, ask for the password again.
+        form.resetField('password')
+        form.setFocus('password')
+      }
       return
     }
+    setLeaving(true)
     router.replace(safeNextPath(next))
     router.refresh()
   }
 
+  const busy = isSubmitting || leaving
+
   return (
-    <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="grid gap-5">
-      {formError ? (
-        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm">
-          {formError}
-        </p>
-      ) : null}
+    <form
+      noValidate
+      onSubmit={form.handleSubmit(onSubmit)}
+      className="grid gap-5"
+      aria-label="Sign in"
+    >
+      <FormAlert message={formError} />
       <Field>
         <Label htmlFor="login-email">Email</Label>
         <Input
@@ -82,8 +97,8 @@ export function LoginForm({ next }: { next?: string | undefined }) {
         />
         <FieldError id="login-password-error" message={errors.password?.message} />
       </Field>
-      <Button type="submit" size="lg" disabled={isSubmitting}>
-        {isSubmitting ? 'Signing in…' : 'Sign in'}
+      <Button type="submit" size="lg" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
       </Button>
     </form>
   )

@@ -16,13 +16,14 @@ import { cn } from '@/lib/utils'
 export function PasswordChecklist({ id, password }: { id: string; password: string }) {
   const unmet = new Set(unmetPasswordRules(password))
   const rules = PASSWORD_RULES.filter(
-    (rule) =>
-      rule.code !== 'password_too_long' || passwordLength(password) > PASSWORD_MAX_LENGTH,
+    (rule) => rule.code !== 'password_too_long' || passwordLength(password) > PASSWORD_MAX_LENGTH,
   )
   return (
     <ul id={id} aria-label="Password requirements" className="grid gap-1 text-sm">
       {rules.map((rule) => {
-        const met = !unmet.has(rule.code)
+        // An empty field meets nothing yet (it is not "a common password" either, but a green
+        // tick before anything is typed would read as a promise).
+        const met = password.length > 0 && !unmet.has(rule.code)
         return (
           <li
             key={rule.code}

@@ -10,8 +10,10 @@ import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { Field, FieldError } from '@/components/ui/field'
+import { FormAlert } from '@/components/ui/form-alert'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
+import { ApiError } from '@/lib/problem-error'
 import { safeNextPath } from '@/lib/safe-next'
 import { register } from '../api/register'
 import { applyServerErrors } from '../form-errors'
@@ -24,13 +26,25 @@ type RegisterOutput = z.output<typeof registerBodySchema>
 
 const FIELDS = ['email', 'password', 'name'] as const
 
+/** The sentence under the password field once a submit found it short of the policy. */
+export function unmetPasswordSentence(password: string): string | undefined {
+  const unmet = unmetPasswordRules(password)
+  if (unmet.length === 0) return undefined
+  const rules = unmet.map((code) => passwordRuleMessage(code).toLowerCase())
+  return `Password requirements not met: ${rules.join(', ')}.`
+}
+
 /** The sign-up form: the policy's rules as a live checklist, zxcvbn's strength meter. */
 export function RegisterForm({ next }: { next?: string | undefined }) {
   const router = useRouter()
   const [formError, setFormError] = useState<string>()
+  const [emailTaken, setEmailTaken] = useState(false)
+  // Between a successful sign-up and the next page, the button stays busy.
+  const [leaving, setLeaving] = useState(false)
   const form = useForm<RegisterInput, unknown, RegisterOutput>({
     resolver: zodResolver(registerBodySchema),
     defaultValues: { name: '', email: '', password: '' },
+    // Quiet while typing the first time; once a submit has shown errors, they follow the typing.
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   })
@@ -44,6 +58,7 @@ export function RegisterForm({ next }: { next?: string | undefined }) {
 
   async function onSubmit(values: RegisterOutput) {
     setFormError(undefined)
+    setEmailTaken(false)
     try {
       await register({
         email: values.email,
@@ -51,34 +66,46 @@ export function RegisterForm({ next }: { next?: string | undefined }) {
         ...(values.name ? { name: values.name } : {}),
       })
     } catch (error) {
+      setEmailTaken(error instanceof ApiError && error.status === 409)
       setFormError(applyServerErrors(error, FIELDS, form.setError))
       return
     }
+    setLeaving(true)
     router.replace(safeNextPath(next))
     router.refresh()
   }
 
-  // zod lists every unmet rule; the sentence under the field names them all at once.
-  const unmet = unmetPasswordRules(password)
+  // zod reports every unmet rule; the sentence under the field names them all at once, and it
+  // follows the typing (the checklist below shows the same rules one by one).
   const passwordError =
     errors.password?.type === 'server'
       ? errors.password.message
       : errors.password
-        ? `Your password still needs: ${unmet.map((code) => passwordRuleMessage(code).toLowerCase()).join('; ')}.`
+        ? unmetPasswordSentence(password)
         : undefined
+  const busy = isSubmitting || leaving
+  const loginHref = next ? `/login?${new URLSearchParams({ next })}` : '/login'
 
   return (
-    <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="grid gap-5">
-      {formError ? (
-        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm">
-          {formError}
-        </p>
-      ) : null}
+    <form
+      noValidate
+      onSubmit={form.handleSubmit(onSubmit)}
+      className="grid gap-5"
+      aria-label="Create an account"
+    >
+      <FormAlert message={formError} />
       <Field>
         <Label htmlFor="register-name">
           Name <span className="font-normal text-muted-foreground">(optional)</span>
         </Label>
-        <Input id="register-name" autoComplete="name" {...form.register('name')} />
+        <Input
+          id="register-name"
+          autoComplete="name"
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={errors.name ? 'register-name-error' : undefined}
+          {...form.register('name')}
+        />
+        <FieldError id="register-name-error" message={errors.name?.message} />
       </Field>
       <Field>
         <Label htmlFor="register-email">Email</Label>
@@ -92,9 +119,9 @@ export function RegisterForm({ next }: { next?: string | undefined }) {
           {...form.register('email')}
         />
         <FieldError id="register-email-error" message={errors.email?.message} />
-        {errors.email?.type === 'server' ? (
+        {emailTaken && errors.email ? (
           <p className="text-sm">
-            <Link href="/login" className="underline underline-offset-4">
+            <Link href={loginHref} className="font-medium underline underline-offset-4">
               Sign in instead
             </Link>
           </p>
@@ -107,7 +134,9 @@ export function RegisterForm({ next }: { next?: string | undefined }) {
           autoComplete="new-password"
           aria-invalid={passwordError ? true : undefined}
           aria-describedby={
-            passwordError ? 'register-password-error register-password-rules' : 'register-password-rules'
+            passwordError
+              ? 'register-password-error register-password-rules'
+              : 'register-password-rules'
           }
           {...form.register('password')}
         />
@@ -115,8 +144,8 @@ export function RegisterForm({ next }: { next?: string | undefined }) {
         <StrengthMeter password={password} userInputs={[email, name]} />
         <PasswordChecklist id="register-password-rules" password={password} />
       </Field>
-      <Button type="submit" size="lg" disabled={isSubmitting}>
-        {isSubmitting ? 'Creating your account…' : 'Create account'}
+      <Button type="submit" size="lg" disabled={busy}>
+        {busy ? 'Creating your account…' : 'Create account'}
       </Button>
     </form>
   )

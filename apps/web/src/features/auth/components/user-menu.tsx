@@ -12,14 +12,18 @@ import {
 } from '@/components/ui/dropdown-menu'
 import { useSignOut } from '../api/sign-out'
 
+/** The signed-in person's menu: who is signed in, and signing out. */
 export function UserMenu({ name, email }: { name: string; email: string }) {
   const signOut = useSignOut()
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm" aria-label="Account menu" className="max-w-48">
+        <Button variant="outline" size="sm" className="max-w-48">
           <UserRound aria-hidden />
-          <span className="hidden truncate sm:inline">{name || email}</span>
+          {/* The name is always part of the button's accessible name; narrow screens hide it
+              from sight only, to keep the header on one line. */}
+          <span className="sr-only">Account: </span>
+          <span className="sr-only truncate sm:not-sr-only">{name || email}</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="max-w-72">
