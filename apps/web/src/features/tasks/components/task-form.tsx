@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { taskPriorities } from '@taskwise/contracts/task'
 import { ChevronDown, Plus } from 'lucide-react'
 import { useEffect, useId, useState } from 'react'
-import { useForm, type FieldErrors } from 'react-hook-form'
+import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form'
 import { Button } from '@/components/ui/button'
 import { Field, FieldError } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
@@ -44,6 +44,23 @@ export interface TaskFormProps {
   onCancel?: () => void
 }
 
+/**
+ * Puts a server refusal's field messages next to their fields and returns what is left for the
+ * whole form. A message about a field behind "More options" opens them: a message nobody can see
+ * helps no one.
+ */
+function showRefusal(
+  form: UseFormReturn<TaskFormValues, unknown, TaskFormOutput>,
+  error: unknown,
+  reveal: () => void,
+): string | undefined {
+  const rest = applyServerFieldErrors(error, TASK_FORM_FIELDS, form.setError)
+  if (TASK_FORM_FIELDS.some((field) => field !== 'title' && form.getFieldState(field).error)) {
+    reveal()
+  }
+  return rest
+}
+
 const priorityLabels = { low: 'Low', medium: 'Medium', high: 'High' } as const
 
 export function TaskForm({
@@ -72,12 +89,7 @@ export function TaskForm({
     // (the toast has said what happened).
     if (resetOnSubmit && form.getValues('title') !== '') return
     form.reset(failure.values)
-    const rest = applyServerFieldErrors(failure.error, TASK_FORM_FIELDS, form.setError)
-    // A refusal about a hidden field opens the rest of the form, so its message can be seen.
-    if (TASK_FORM_FIELDS.some((field) => field !== 'title' && form.getFieldState(field).error)) {
-      setExpanded(true)
-    }
-    setFormError(rest)
+    setFormError(showRefusal(form, failure.error, () => setExpanded(true)))
   }, [failure, form, resetOnSubmit])
 
   async function submit(values: TaskFormOutput) {
@@ -88,11 +100,11 @@ export function TaskForm({
       await onSubmit(values, typed)
     } catch (error) {
       if (resetOnSubmit) form.reset(typed)
-      setFormError(applyServerFieldErrors(error, TASK_FORM_FIELDS, form.setError))
+      setFormError(showRefusal(form, error, () => setExpanded(true)))
     }
   }
 
-  // A refused field behind "More options" opens it: a message nobody can see helps no one.
+  // The browser's own refusal of a field behind "More options" opens them too.
   function revealInvalid(invalid: FieldErrors<TaskFormValues>) {
     if (Object.keys(invalid).some((field) => field !== 'title')) setExpanded(true)
   }
