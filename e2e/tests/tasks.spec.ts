@@ -1,0 +1,143 @@
+import { expect, test } from '@playwright/test'
+import { isoDate, openDashboard, quickAdd, seedTasks, taskItem, taskList } from '../fixtures/tasks'
+import { registerUser } from '../fixtures/users'
+
+test('a task is created with every field, edited, completed, reopened and deleted for good', async ({
+  page,
+  baseURL,
+}) => {
+  await registerUser(page.request, 'crud')
+  await openDashboard(page)
+  await expect(page.getByText('No tasks yet')).toBeVisible()
+  await expect(page.getByText('Nothing left to do')).toBeVisible()
+
+  // Create, with every field.
+  await page.getByLabel('New task title').fill('Renew the passport')
+  await page.getByRole('button', { name: 'More options' }).click()
+  await page.getByLabel('Description').fill('Photos first.\nThen the form.')
+  await page.getByLabel('Priority', { exact: true }).first().selectOption('high')
+  await page.getByLabel('Category', { exact: true }).first().fill('Admin')
+  await page.getByLabel('Due date').fill(isoDate(10))
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+
+  const item = taskItem(page, 'Renew the passport')
+  await expect(item).toBeVisible()
+  await expect(item).toContainText('Photos first.')
+  await expect(item).toContainText('High priority')
+  await expect(item).toContainText('Admin')
+  await expect(item).toContainText('Due ')
+  await expect(page.getByText('1 task left')).toBeVisible()
+  await expect(page.getByLabel('New task title')).toHaveValue('')
+
+  // It was stored: a reload shows it.
+  await page.reload()
+  await expect(taskItem(page, 'Renew the passport')).toContainText('High priority')
+
+  // Edit in the dialog.
+  await page.getByRole('button', { name: 'Edit “Renew the passport”' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Edit task' })
+  await expect(dialog.getByLabel('Title')).toHaveValue('Renew the passport')
+  await expect(dialog.getByLabel('Category')).toHaveValue('Admin')
+  await dialog.getByLabel('Title').fill('Renew both passports')
+  await dialog.getByLabel('Priority').selectOption('low')
+  await dialog.getByLabel('Category').fill('')
+  await dialog.getByRole('button', { name: 'Save changes' }).click()
+  await expect(dialog).toBeHidden()
+  const edited = taskItem(page, 'Renew both passports')
+  await expect(edited).toContainText('Low priority')
+  await expect(edited).not.toContainText('Admin')
+  await page.reload()
+  await expect(taskItem(page, 'Renew both passports')).toContainText('Low priority')
+
+  // Complete, then reopen.
+  const checkbox = page.getByRole('checkbox', { name: 'Mark “Renew both passports” as done' })
+  await checkbox.check()
+  await expect(
+    page.getByRole('checkbox', { name: 'Mark “Renew both passports” as not done' }),
+  ).toBeChecked()
+  await expect(page.getByText('Nothing left to do')).toBeVisible()
+  await page.reload()
+  const done = page.getByRole('checkbox', { name: 'Mark “Renew both passports” as not done' })
+  await expect(done).toBeChecked()
+  await done.uncheck()
+  await expect(
+    page.getByRole('checkbox', { name: 'Mark “Renew both passports” as done' }),
+  ).not.toBeChecked()
+  await expect(page.getByText('1 task left')).toBeVisible()
+
+  // Delete, undo, then delete for good.
+  await page.getByRole('button', { name: 'Delete “Renew both passports”' }).click()
+  await expect(taskItem(page, 'Renew both passports')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(taskItem(page, 'Renew both passports')).toBeVisible()
+  await page.reload()
+  await expect(taskItem(page, 'Renew both passports')).toBeVisible()
+
+  const deleted = page.waitForResponse(
+    (response) => response.request().method() === 'DELETE' && response.status() === 204,
+  )
+  await page.getByRole('button', { name: 'Delete “Renew both passports”' }).click()
+  await expect(page.getByText('Deleted “Renew both passports”')).toBeVisible()
+  await deleted
+  await page.reload()
+  await expect(page.getByText('No tasks yet')).toBeVisible()
+  expect(baseURL).toBeTruthy()
+})
+
+test('an empty title is refused in the browser and nothing is added', async ({ page }) => {
+  await registerUser(page.request, 'empty')
+  await openDashboard(page)
+  await page.getByLabel('New task title').press('Enter')
+  await expect(page.getByText('Give the task a title')).toBeVisible()
+  await expect(page.getByText('No tasks yet')).toBeVisible()
+})
+
+test('a title with markup is shown as text, never run', async ({ page }) => {
+  await registerUser(page.request, 'xss')
+  let dialogs = 0
+  page.on('dialog', (dialog) => {
+    dialogs += 1
+    void dialog.dismiss()
+  })
+  await openDashboard(page)
+  const title = '<script>alert("xss")</script><img src=x onerror=alert(1)>'
+  await quickAdd(page, title)
+  await page.reload()
+  await expect(taskList(page).getByText(title, { exact: true })).toBeVisible()
+  await expect(taskList(page).locator('script, img')).toHaveCount(0)
+  expect(dialogs).toBe(0)
+})
+
+test('an overdue task stands out; a task due later does not', async ({ page, baseURL }) => {
+  const user = await registerUser(page.request, 'overdue')
+  await seedTasks(page.request, baseURL ?? '', user.id, [
+    { title: 'File the tax return', dueDate: isoDate(-3) },
+    { title: 'Book the dentist', dueDate: isoDate(5) },
+    { title: 'Old and done', dueDate: isoDate(-3), completed: true },
+  ])
+  await openDashboard(page)
+  await expect(taskItem(page, 'File the tax return')).toContainText('Overdue')
+  await expect(taskItem(page, 'Book the dentist')).toContainText('Due ')
+  await expect(taskItem(page, 'Book the dentist')).not.toContainText('Overdue')
+  await expect(taskItem(page, 'Old and done')).not.toContainText('Overdue')
+  await expect(page.getByText('2 tasks left')).toBeVisible()
+})
+
+test('more tasks than a page load with "Load more"', async ({ page, baseURL }) => {
+  const user = await registerUser(page.request, 'pages')
+  await seedTasks(
+    page.request,
+    baseURL ?? '',
+    user.id,
+    Array.from({ length: 23 }, (_, index) => ({
+      title: `Task ${String(index + 1).padStart(2, '0')}`,
+    })),
+  )
+  await openDashboard(page)
+  await expect(taskList(page).getByRole('listitem')).toHaveCount(20)
+  await page.getByRole('button', { name: 'Load more' }).click()
+  await expect(taskList(page).getByRole('listitem')).toHaveCount(23)
+  await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0)
+  await expect(taskItem(page, 'Task 01')).toBeVisible()
+  await expect(page.getByText('23 tasks left')).toBeVisible()
+})
