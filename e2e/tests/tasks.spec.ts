@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { isoDate, openDashboard, quickAdd, seedTasks, taskItem, taskList } from '../fixtures/tasks'
 import { registerUser } from '../fixtures/users'
 
@@ -140,4 +140,125 @@ test('more tasks than a page load with "Load more"', async ({ page, baseURL }) =
   await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0)
   await expect(taskItem(page, 'Task 01')).toBeVisible()
   await expect(page.getByText('23 tasks left')).toBeVisible()
+})
+
+/**
+ * Holds the api's answer to one kind of request until `release()` and then answers with a
+ * refusal, so a test sees the optimistic change first and the rollback after.
+ */
+async function refuseLater(
+  page: Page,
+  method: string,
+  urlPattern: RegExp,
+  status: number,
+  body: Record<string, unknown>,
+): Promise<{ release: () => void; seen: Promise<void> }> {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  let markSeen = () => {}
+  const seen = new Promise<void>((resolve) => (markSeen = resolve))
+  await page.route(urlPattern, async (route) => {
+    if (route.request().method() !== method) return route.fallback()
+    markSeen()
+    await released
+    await route.fulfill({
+      status,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: 'Refused', status, ...body }),
+    })
+  })
+  return { release, seen }
+}
+
+const serverError = { code: 'internal_error', detail: 'Something went wrong on our side.' }
+
+test.describe('a change the server refuses appears at once, then rolls back with a toast', () => {
+  test('adding', async ({ page }) => {
+    await registerUser(page.request, 'rollback-add')
+    await openDashboard(page)
+    const refusal = await refuseLater(page, 'POST', /\/api\/[^/]+\/tasks$/, 500, serverError)
+    await quickAdd(page, 'Doomed task')
+    await refusal.seen
+    await expect(taskItem(page, 'Doomed task')).toBeVisible()
+    await expect(page.getByLabel('New task title')).toHaveValue('')
+    refusal.release()
+    await expect(page.getByText('“Doomed task” was not added')).toBeVisible()
+    await expect(taskItem(page, 'Doomed task')).toHaveCount(0)
+    // What was typed is given back.
+    await expect(page.getByLabel('New task title')).toHaveValue('Doomed task')
+    await expect(page.getByText('No tasks yet')).toBeVisible()
+  })
+
+  test('completing', async ({ page, baseURL }) => {
+    const user = await registerUser(page.request, 'rollback-complete')
+    await seedTasks(page.request, baseURL ?? '', user.id, [{ title: 'Stubborn task' }])
+    await openDashboard(page)
+    const refusal = await refuseLater(page, 'PATCH', /\/complete$/, 500, serverError)
+    await page.getByRole('checkbox', { name: 'Mark “Stubborn task” as done' }).check()
+    await refusal.seen
+    await expect(
+      page.getByRole('checkbox', { name: 'Mark “Stubborn task” as not done' }),
+    ).toBeChecked()
+    await expect(page.getByText('Nothing left to do')).toBeVisible()
+    refusal.release()
+    await expect(page.getByText('The task was not marked done')).toBeVisible()
+    await expect(
+      page.getByRole('checkbox', { name: 'Mark “Stubborn task” as done' }),
+    ).not.toBeChecked()
+    await expect(page.getByText('1 task left')).toBeVisible()
+  })
+
+  test('editing, with the field error shown next to its field', async ({ page, baseURL }) => {
+    const user = await registerUser(page.request, 'rollback-edit')
+    await seedTasks(page.request, baseURL ?? '', user.id, [{ title: 'Original title' }])
+    await openDashboard(page)
+    const refusal = await refuseLater(page, 'PUT', /\/tasks\/[^/]+$/, 400, {
+      code: 'validation_failed',
+      detail: 'The request is not valid',
+      errors: [
+        {
+          location: 'body',
+          path: 'title',
+          code: 'custom',
+          message: 'The server refuses this title',
+        },
+      ],
+    })
+    await page.getByRole('button', { name: 'Edit “Original title”' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Edit task' })
+    await dialog.getByLabel('Title').fill('Refused title')
+    await dialog.getByRole('button', { name: 'Save changes' }).click()
+    await refusal.seen
+    await expect(taskItem(page, 'Refused title')).toBeVisible()
+    refusal.release()
+    await expect(page.getByText('Your change was not saved')).toBeVisible()
+    // The dialog is open again (and modal: the list is hidden from the accessibility tree).
+    const items = page.getByTestId('task-item')
+    await expect(items.filter({ hasText: 'Original title' })).toHaveCount(1)
+    await expect(items.filter({ hasText: 'Refused title' })).toHaveCount(0)
+    await expect(dialog).toBeVisible()
+    await expect(dialog.getByLabel('Title')).toHaveValue('Refused title')
+    await expect(dialog.getByLabel('Title')).toHaveAccessibleDescription(
+      'The server refuses this title',
+    )
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect(taskItem(page, 'Original title')).toBeVisible()
+    // Focus goes back to where it was.
+    await expect(page.getByRole('button', { name: 'Edit “Original title”' })).toBeFocused()
+  })
+
+  test('deleting', async ({ page, baseURL }) => {
+    const user = await registerUser(page.request, 'rollback-delete')
+    await seedTasks(page.request, baseURL ?? '', user.id, [{ title: 'Undeletable task' }])
+    await openDashboard(page)
+    const refusal = await refuseLater(page, 'DELETE', /\/tasks\/[^/]+$/, 500, serverError)
+    await page.getByRole('button', { name: 'Delete “Undeletable task”' }).click()
+    await expect(taskItem(page, 'Undeletable task')).toHaveCount(0)
+    await expect(page.getByText('No tasks yet')).toBeVisible()
+    // The delete is sent when the Undo window closes.
+    await refusal.seen
+    refusal.release()
+    await expect(page.getByText('“Undeletable task” was not deleted')).toBeVisible()
+    await expect(taskItem(page, 'Undeletable task')).toBeVisible()
+  })
 })
