@@ -12,7 +12,7 @@ export default async function DashboardPage() {
   await connection()
   const user = await requireUser('/dashboard')
   return (
-    <main className="mx-auto w-full max-w-3xl px-4 py-6 sm:px-6 sm:py-10">
+    <main className="mx-auto w-full max-w-3xl px-4 py-6 sm:px-6 sm:py-10 dark:scheme-dark">
       <h1 className="mb-6 text-2xl font-semibold tracking-tight sm:text-3xl">Your tasks</h1>
       {/* The filters are read from the URL on the client. */}
       <Suspense fallback={<TaskListSkeleton />}>
