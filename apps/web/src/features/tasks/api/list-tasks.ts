@@ -1,5 +1,5 @@
 import { TASK_LIST_LIMIT_MAX, taskListSchema, type TaskList } from '@taskwise/contracts/task'
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { apiRequest } from '@/lib/api-client'
 import { defaultFilters, type TaskFilters } from '../task-filters'
 import { taskKeys } from './query-keys'
@@ -41,9 +41,15 @@ export function tasksQueryOptions(userId: string, filters: TaskFilters, limit = 
   })
 }
 
-/** The dashboard's list: pages of tasks for the filters in the URL. */
+/**
+ * The dashboard's list: pages of tasks for the filters in the URL. While another view loads, the
+ * previous one stays on screen (marked busy) rather than flashing back to skeletons.
+ */
 export function useTasks(userId: string, filters: TaskFilters) {
-  return useInfiniteQuery(tasksQueryOptions(userId, filters))
+  return useInfiniteQuery({
+    ...tasksQueryOptions(userId, filters),
+    placeholderData: keepPreviousData,
+  })
 }
 
 export const pendingFilters: TaskFilters = { ...defaultFilters, status: 'pending' }

@@ -5,6 +5,7 @@ import { ClipboardList, SearchX } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Skeleton } from '@/components/ui/skeleton'
 import { errorMessage } from '@/lib/problem-error'
+import { cn } from '@/lib/utils'
 import { useHiddenTaskIds } from '../api/delete-task'
 import type { useTasks } from '../api/list-tasks'
 import { TaskItem } from './task-item'
@@ -84,7 +85,11 @@ export function TaskList({ userId, query, filtered, onClearFilters, onDelete }: 
 
   return (
     <div className="grid gap-3">
-      <ul aria-label="Tasks" className="grid gap-2">
+      <ul
+        aria-label="Tasks"
+        aria-busy={query.isPlaceholderData || undefined}
+        className={cn('grid gap-2 transition-opacity', query.isPlaceholderData && 'opacity-60')}
+      >
         {tasks.map((task) => (
           <TaskItem key={task.id} userId={userId} task={task} onDelete={onDelete} />
         ))}
