@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
-import { checkInBothThemes } from '../fixtures/page-checks'
+import path from 'node:path'
+import { artifactsDir, checkInBothThemes } from '../fixtures/page-checks'
 import {
   isoDate,
   openDashboard,
@@ -185,6 +186,10 @@ test('on a 360 px phone there is no sideways scroll, and adding and completing w
   ).toBeChecked()
   await page.getByRole('button', { name: 'More options' }).click()
 
+  await page.screenshot({
+    path: path.join(artifactsDir, 'screenshots', 'dashboard-360.png'),
+    fullPage: true,
+  })
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   )

@@ -84,6 +84,34 @@ test('a task is created with every field, edited, completed, reopened and delete
   expect(baseURL).toBeTruthy()
 })
 
+test('a task can be added, completed and edited with the keyboard alone', async ({ page }) => {
+  await registerUser(page.request, 'keyboard')
+  await openDashboard(page)
+  await page.getByLabel('New task title').focus()
+  await page.keyboard.type('Keyboard task')
+  await page.keyboard.press('Enter')
+  await expect(taskItem(page, 'Keyboard task')).toBeVisible()
+  // Focus stays in the box, ready for the next task.
+  await expect(page.getByLabel('New task title')).toBeFocused()
+
+  const checkbox = page.getByRole('checkbox', { name: 'Mark “Keyboard task” as done' })
+  await checkbox.focus()
+  await page.keyboard.press('Space')
+  await expect(
+    page.getByRole('checkbox', { name: 'Mark “Keyboard task” as not done' }),
+  ).toBeChecked()
+
+  await page.keyboard.press('Tab')
+  const edit = page.getByRole('button', { name: 'Edit “Keyboard task”' })
+  await expect(edit).toBeFocused()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Edit task' })
+  await expect(dialog.getByLabel('Title')).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(edit).toBeFocused()
+})
+
 test('an empty title is refused in the browser and nothing is added', async ({ page }) => {
   await registerUser(page.request, 'empty')
   await openDashboard(page)

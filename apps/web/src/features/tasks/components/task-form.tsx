@@ -115,7 +115,7 @@ export function TaskForm({
     undefined
 
   const titleField = (
-    <Field className="min-w-0 flex-1">
+    <Field className={cn('min-w-0 flex-1', variant === 'quick' && 'basis-full sm:basis-0')}>
       <Label htmlFor={fieldId('title')} className={cn(variant === 'quick' && 'sr-only')}>
         {variant === 'quick' ? 'New task title' : 'Title'}
       </Label>
