@@ -4,9 +4,10 @@ import type { TaskFilters } from '../task-filters'
 import { taskKeys, type TaskListKeyParams } from './query-keys'
 
 /**
- * The optimistic side of the task mutations: every cached list of one person is edited in place
- * before the server answers, and put back from a snapshot when it refuses. Each list decides for
- * itself whether a task belongs in it (its filters), so "N tasks left" moves with a tick too.
+ * The optimistic side of the task mutations (docs/decisions/0451): every cached list of one
+ * person is edited in place before the server answers, and the one change is undone when it
+ * refuses. Each list decides from its own filters whether a task belongs in it, so "N tasks left"
+ * moves with a tick too.
  */
 
 type TaskPages = InfiniteData<TaskList, string | null>

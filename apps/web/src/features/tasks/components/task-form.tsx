@@ -110,9 +110,8 @@ export function TaskForm({
   }
 
   const fieldId = (name: string) => `${id}-${name}`
-  const describedBy = (name: (typeof TASK_FORM_FIELDS)[number], hint?: string) =>
-    [errors[name] ? `${fieldId(name)}-error` : undefined, hint].filter(Boolean).join(' ') ||
-    undefined
+  const describedBy = (name: (typeof TASK_FORM_FIELDS)[number]) =>
+    errors[name] ? `${fieldId(name)}-error` : undefined
 
   const titleField = (
     <Field className={cn('min-w-0 flex-1', variant === 'quick' && 'basis-full sm:basis-0')}>
