@@ -180,7 +180,7 @@ test('on a 360 px phone there is no sideways scroll, and adding and completing w
   await expect(item).toBeVisible()
   await page
     .getByRole('checkbox', { name: /Mark “A task with quite a long title.*” as done/ })
-    .check()
+    .click()
   await expect(
     page.getByRole('checkbox', { name: /Mark “A task with quite a long title.*” as not done/ }),
   ).toBeChecked()
