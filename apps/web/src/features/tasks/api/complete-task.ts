@@ -1,10 +1,9 @@
 import { taskSchema, type Task } from '@taskwise/contracts/task'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { toast } from 'sonner'
 import { apiRequest } from '@/lib/api-client'
-import { errorMessage } from '@/lib/problem-error'
 import { tasksPath } from './list-tasks'
 import { taskKeys } from './query-keys'
+import { toastRefusal } from './refusal-toast'
 import {
   cancelListFetches,
   findTask,
@@ -59,9 +58,7 @@ export function useCompleteTask(userId: string) {
     onError: (error, { completed }, context) => {
       const previous = context?.previous
       if (previous) placeTask(client, userId, previous.id, previous, { rollback: true })
-      toast.error(completed ? 'The task was not marked done' : 'The task was not reopened', {
-        description: errorMessage(error),
-      })
+      toastRefusal(completed ? 'The task was not marked done' : 'The task was not reopened', error)
     },
     onSettled: () => refreshListsWhenIdle(client, userId),
   })

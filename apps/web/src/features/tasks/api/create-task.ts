@@ -1,10 +1,9 @@
 import { taskSchema, type CreateTask, type Task } from '@taskwise/contracts/task'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { toast } from 'sonner'
 import { apiRequest } from '@/lib/api-client'
-import { errorMessage } from '@/lib/problem-error'
 import { tasksPath } from './list-tasks'
 import { taskKeys } from './query-keys'
+import { toastRefusal } from './refusal-toast'
 import {
   cancelListFetches,
   insertTask,
@@ -59,7 +58,7 @@ export function useCreateTask(userId: string) {
     },
     onError: (error, input, context) => {
       if (context) removeTask(client, userId, context.placeholderId)
-      toast.error(`“${input.title}” was not added`, { description: errorMessage(error) })
+      toastRefusal(`“${input.title}” was not added`, error)
     },
     onSettled: () => refreshListsWhenIdle(client, userId),
   })

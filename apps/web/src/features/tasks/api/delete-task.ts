@@ -3,8 +3,9 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { toast } from 'sonner'
 import { apiRequest } from '@/lib/api-client'
-import { ApiError, errorMessage } from '@/lib/problem-error'
+import { ApiError } from '@/lib/problem-error'
 import { tasksPath } from './list-tasks'
+import { toastRefusal } from './refusal-toast'
 import { refreshListsWhenIdle } from './task-cache'
 
 /** How long "Undo" is offered before the delete is sent (docs/decisions/0450). */
@@ -67,7 +68,7 @@ function commit(client: QueryClient, taskId: string, keepalive = false): void {
     .catch((error: unknown) => {
       // A task that is already gone is what the person asked for.
       if (error instanceof ApiError && error.status === 404) return
-      toast.error(`“${entry.task.title}” was not deleted`, { description: errorMessage(error) })
+      toastRefusal(`“${entry.task.title}” was not deleted`, error)
     })
     .finally(() => {
       sending.delete(taskId)

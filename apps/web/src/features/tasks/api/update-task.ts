@@ -1,10 +1,9 @@
 import { taskSchema, type Task, type UpdateTask } from '@taskwise/contracts/task'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { toast } from 'sonner'
 import { apiRequest } from '@/lib/api-client'
-import { errorMessage } from '@/lib/problem-error'
 import { tasksPath } from './list-tasks'
 import { taskKeys } from './query-keys'
+import { toastRefusal } from './refusal-toast'
 import {
   cancelListFetches,
   findTask,
@@ -56,7 +55,7 @@ export function useUpdateTask(userId: string) {
     onError: (error, { taskId }, context) => {
       const previous = context?.previous
       if (previous) placeTask(client, userId, taskId, previous, { rollback: true })
-      toast.error('Your change was not saved', { description: errorMessage(error) })
+      toastRefusal('Your change was not saved', error)
     },
     onSettled: () => refreshListsWhenIdle(client, userId),
   })
