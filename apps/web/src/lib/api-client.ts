@@ -5,6 +5,8 @@ export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
   signal?: AbortSignal
+  /** Lets the request outlive the page (a delete sent while the tab closes). */
+  keepalive?: boolean
 }
 
 let redirecting = false
@@ -31,7 +33,7 @@ async function signInAgain(): Promise<void> {
  * {@link ApiError}; a 401 also starts a fresh sign-in.
  */
 export async function apiRequest(path: string, request: ApiRequest = {}): Promise<unknown> {
-  const { method = 'GET', body, signal } = request
+  const { method = 'GET', body, signal, keepalive } = request
   let response: Response
   try {
     response = await fetch(path, {
@@ -43,6 +45,7 @@ export async function apiRequest(path: string, request: ApiRequest = {}): Promis
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       ...(signal ? { signal } : {}),
+      ...(keepalive ? { keepalive } : {}),
     })
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error

@@ -1,12 +1,23 @@
 import type { Metadata } from 'next'
+import { connection } from 'next/server'
+import { Suspense } from 'react'
+import { TaskDashboard } from '@/features/tasks/components/task-dashboard'
+import { TaskListSkeleton } from '@/features/tasks/components/task-list'
+import { requireUser } from '@/server/auth/current-user'
 
 export const metadata: Metadata = { title: 'Your tasks' }
 
-// A stand-in: the task dashboard is built on its own branch and replaces this page at merge.
-export default function DashboardPage() {
+export default async function DashboardPage() {
+  // Per request, never prerendered at build time: the page is the signed-in person's.
+  await connection()
+  const user = await requireUser('/dashboard')
   return (
-    <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Your tasks</h1>
+    <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:px-6 sm:py-10 dark:scheme-dark">
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight sm:text-3xl">Your tasks</h1>
+      {/* The filters are read from the URL on the client. */}
+      <Suspense fallback={<TaskListSkeleton />}>
+        <TaskDashboard userId={user.id} />
+      </Suspense>
     </main>
   )
 }

@@ -1,0 +1,65 @@
+import { taskSchema, type CreateTask, type Task } from '@taskwise/contracts/task'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { apiRequest } from '@/lib/api-client'
+import { tasksPath } from './list-tasks'
+import { taskKeys } from './query-keys'
+import { toastRefusal } from './refusal-toast'
+import {
+  cancelListFetches,
+  insertTask,
+  placeTask,
+  refreshListsWhenIdle,
+  removeTask,
+} from './task-cache'
+
+/** POST /api/{userId}/tasks. */
+export async function createTask(userId: string, input: CreateTask): Promise<Task> {
+  return taskSchema.parse(await apiRequest(tasksPath(userId), { method: 'POST', body: input }))
+}
+
+const PENDING_PREFIX = 'pending-'
+
+/** A task shown before the server has stored it: it has no real id yet, so it cannot be changed. */
+export function isPendingTask(task: Task): boolean {
+  return task.id.startsWith(PENDING_PREFIX)
+}
+
+function placeholderTask(userId: string, input: CreateTask): Task {
+  const now = new Date().toISOString()
+  return {
+    id: `${PENDING_PREFIX}${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`,
+    userId,
+    title: input.title,
+    description: input.description,
+    completed: input.completed,
+    priority: input.priority,
+    category: input.category,
+    dueDate: input.dueDate,
+    completedAt: input.completed ? now : null,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+/** Adds a task at once; the server's refusal takes it away again and says why in a toast. */
+export function useCreateTask(userId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationKey: taskKeys.all(userId),
+    mutationFn: (input: CreateTask) => createTask(userId, input),
+    onMutate: async (input) => {
+      await cancelListFetches(client, userId)
+      const placeholder = placeholderTask(userId, input)
+      insertTask(client, userId, placeholder)
+      return { placeholderId: placeholder.id }
+    },
+    onSuccess: (created, _input, context) => {
+      placeTask(client, userId, context.placeholderId, created)
+    },
+    onError: (error, input, context) => {
+      if (context) removeTask(client, userId, context.placeholderId)
+      toastRefusal(`“${input.title}” was not added`, error)
+    },
+    onSettled: () => refreshListsWhenIdle(client, userId),
+  })
+}

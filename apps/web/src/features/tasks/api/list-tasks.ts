@@ -1,0 +1,70 @@
+import { TASK_LIST_LIMIT_MAX, taskListSchema, type TaskList } from '@taskwise/contracts/task'
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
+import { apiRequest } from '@/lib/api-client'
+import { defaultFilters, type TaskFilters } from '../task-filters'
+import { taskKeys } from './query-keys'
+
+/** Tasks per page of the dashboard's list; "Load more" fetches the next page by cursor. */
+export const TASKS_PAGE_SIZE = 20
+
+export function tasksPath(userId: string): string {
+  return `/api/${encodeURIComponent(userId)}/tasks`
+}
+
+/** GET /api/{userId}/tasks: one page of a filtered, sorted list. */
+export async function listTasks(
+  userId: string,
+  filters: TaskFilters,
+  limit: number,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<TaskList> {
+  const params = new URLSearchParams({
+    status: filters.status,
+    sort: filters.sort,
+    limit: String(limit),
+  })
+  if (filters.priority) params.set('priority', filters.priority)
+  if (filters.category) params.set('category', filters.category)
+  if (filters.q) params.set('q', filters.q)
+  if (cursor) params.set('cursor', cursor)
+  const body = await apiRequest(`${tasksPath(userId)}?${params}`, signal ? { signal } : {})
+  return taskListSchema.parse(body)
+}
+
+export function tasksQueryOptions(userId: string, filters: TaskFilters, limit = TASKS_PAGE_SIZE) {
+  return infiniteQueryOptions({
+    queryKey: taskKeys.list(userId, filters, limit),
+    queryFn: ({ pageParam, signal }) => listTasks(userId, filters, limit, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  })
+}
+
+/**
+ * The dashboard's list: pages of tasks for the filters in the URL. While another view loads, the
+ * previous one stays on screen (marked busy) rather than flashing back to skeletons.
+ */
+export function useTasks(userId: string, filters: TaskFilters) {
+  return useInfiniteQuery({
+    ...tasksQueryOptions(userId, filters),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export const pendingFilters: TaskFilters = { ...defaultFilters, status: 'pending' }
+
+/**
+ * "N tasks left": the api has no count, so this reads the first page of pending tasks at the
+ * largest page size and says "100+" beyond it (docs/decisions/0452). It is a list query like any
+ * other, so the optimistic updates keep it in step without special cases.
+ */
+export function useRemainingTasks(userId: string) {
+  return useInfiniteQuery({
+    ...tasksQueryOptions(userId, pendingFilters, TASK_LIST_LIMIT_MAX),
+    select: (data) => {
+      const first = data.pages[0]
+      return { items: first?.items ?? [], more: Boolean(first?.nextCursor) }
+    },
+  })
+}

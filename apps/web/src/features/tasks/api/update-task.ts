@@ -1,0 +1,62 @@
+import { taskSchema, type Task, type UpdateTask } from '@taskwise/contracts/task'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { apiRequest } from '@/lib/api-client'
+import { tasksPath } from './list-tasks'
+import { taskKeys } from './query-keys'
+import { toastRefusal } from './refusal-toast'
+import {
+  cancelListFetches,
+  findTask,
+  placeTask,
+  refreshListsWhenIdle,
+  replaceTask,
+} from './task-cache'
+
+export interface UpdateTaskVariables {
+  taskId: string
+  changes: UpdateTask
+}
+
+/** PUT /api/{userId}/tasks/{taskId}: the fields given are changed, the others kept. */
+export async function updateTask(
+  userId: string,
+  taskId: string,
+  changes: UpdateTask,
+): Promise<Task> {
+  const body = await apiRequest(`${tasksPath(userId)}/${encodeURIComponent(taskId)}`, {
+    method: 'PUT',
+    body: changes,
+  })
+  return taskSchema.parse(body)
+}
+
+function applyChanges(task: Task, changes: UpdateTask): Task {
+  const defined = Object.fromEntries(
+    Object.entries(changes).filter(([, value]) => value !== undefined),
+  )
+  return { ...task, ...defined, updatedAt: new Date().toISOString() }
+}
+
+/** Saves an edit at once; the server's refusal puts the task back as it was, with a toast. */
+export function useUpdateTask(userId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationKey: taskKeys.all(userId),
+    mutationFn: ({ taskId, changes }: UpdateTaskVariables) => updateTask(userId, taskId, changes),
+    onMutate: async ({ taskId, changes }) => {
+      await cancelListFetches(client, userId)
+      const previous = findTask(client, userId, taskId)
+      replaceTask(client, userId, taskId, (task) => applyChanges(task, changes))
+      return { previous }
+    },
+    onSuccess: (saved) => {
+      placeTask(client, userId, saved.id, saved)
+    },
+    onError: (error, { taskId }, context) => {
+      const previous = context?.previous
+      if (previous) placeTask(client, userId, taskId, previous, { rollback: true })
+      toastRefusal('Your change was not saved', error)
+    },
+    onSettled: () => refreshListsWhenIdle(client, userId),
+  })
+}

@@ -1,0 +1,241 @@
+'use client'
+
+import { zodResolver } from '@hookform/resolvers/zod'
+import { taskPriorities } from '@taskwise/contracts/task'
+import { ChevronDown, Plus } from 'lucide-react'
+import { useEffect, useId, useState } from 'react'
+import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form'
+import { Button } from '@/components/ui/button'
+import { Field, FieldError } from '@/components/ui/field'
+import { Input } from '@/components/ui/input'
+import { Label } from '@/components/ui/label'
+import { NativeSelect } from '@/components/ui/native-select'
+import { Textarea } from '@/components/ui/textarea'
+import { cn } from '@/lib/utils'
+import { applyServerFieldErrors } from '../form-errors'
+import {
+  emptyTaskForm,
+  TASK_FORM_FIELDS,
+  taskFormSchema,
+  type TaskFormOutput,
+  type TaskFormValues,
+} from '../task-form-schema'
+
+/** A refusal to show again in the form: what was typed, and the server's answer. */
+export interface TaskFormFailure {
+  values: TaskFormValues
+  error: unknown
+}
+
+export interface TaskFormProps {
+  /** `quick`: one title line that Enter submits, the other fields behind "More options". */
+  variant?: 'quick' | 'full'
+  defaultValues?: TaskFormValues
+  submitLabel: string
+  /**
+   * Called with valid values. A returned promise that rejects with an ApiError puts its field
+   * errors next to the fields; an optimistic caller returns nothing and reports a late refusal
+   * through `failure`.
+   */
+  onSubmit: (values: TaskFormOutput, typed: TaskFormValues) => void | Promise<void>
+  /** Empties the form as soon as it is submitted (quick add: ready for the next task). */
+  resetOnSubmit?: boolean
+  failure?: TaskFormFailure | undefined
+  onCancel?: () => void
+}
+
+/**
+ * Puts a server refusal's field messages next to their fields and returns what is left for the
+ * whole form. A message about a field behind "More options" opens them: a message nobody can see
+ * helps no one.
+ */
+function showRefusal(
+  form: UseFormReturn<TaskFormValues, unknown, TaskFormOutput>,
+  error: unknown,
+  reveal: () => void,
+): string | undefined {
+  const rest = applyServerFieldErrors(error, TASK_FORM_FIELDS, form.setError)
+  if (TASK_FORM_FIELDS.some((field) => field !== 'title' && form.getFieldState(field).error)) {
+    reveal()
+  }
+  return rest
+}
+
+const priorityLabels = { low: 'Low', medium: 'Medium', high: 'High' } as const
+
+export function TaskForm({
+  variant = 'full',
+  defaultValues = emptyTaskForm,
+  submitLabel,
+  onSubmit,
+  resetOnSubmit = false,
+  failure,
+  onCancel,
+}: TaskFormProps) {
+  const id = useId()
+  const [expanded, setExpanded] = useState(variant === 'full')
+  const [formError, setFormError] = useState<string>()
+  const form = useForm<TaskFormValues, unknown, TaskFormOutput>({
+    resolver: zodResolver(taskFormSchema),
+    defaultValues,
+  })
+  const {
+    formState: { errors, isSubmitting },
+  } = form
+
+  useEffect(() => {
+    if (!failure) return
+    // Quick add: a refusal that arrives while the next task is being typed leaves that alone
+    // (the toast has said what happened).
+    if (resetOnSubmit && form.getValues('title') !== '') return
+    form.reset(failure.values)
+    setFormError(showRefusal(form, failure.error, () => setExpanded(true)))
+  }, [failure, form, resetOnSubmit])
+
+  async function submit(values: TaskFormOutput) {
+    setFormError(undefined)
+    const typed = form.getValues()
+    if (resetOnSubmit) form.reset(emptyTaskForm)
+    try {
+      await onSubmit(values, typed)
+    } catch (error) {
+      if (resetOnSubmit) form.reset(typed)
+      setFormError(showRefusal(form, error, () => setExpanded(true)))
+    }
+  }
+
+  // The browser's own refusal of a field behind "More options" opens them too.
+  function revealInvalid(invalid: FieldErrors<TaskFormValues>) {
+    if (Object.keys(invalid).some((field) => field !== 'title')) setExpanded(true)
+  }
+
+  const fieldId = (name: string) => `${id}-${name}`
+  const describedBy = (name: (typeof TASK_FORM_FIELDS)[number]) =>
+    errors[name] ? `${fieldId(name)}-error` : undefined
+
+  const titleField = (
+    <Field className={cn('min-w-0 flex-1', variant === 'quick' && 'basis-full sm:basis-0')}>
+      <Label htmlFor={fieldId('title')} className={cn(variant === 'quick' && 'sr-only')}>
+        {variant === 'quick' ? 'New task title' : 'Title'}
+      </Label>
+      <Input
+        id={fieldId('title')}
+        autoComplete="off"
+        placeholder={variant === 'quick' ? 'Add a task and press Enter' : undefined}
+        aria-invalid={errors.title ? true : undefined}
+        aria-describedby={describedBy('title')}
+        {...form.register('title')}
+      />
+      <FieldError id={`${fieldId('title')}-error`} message={errors.title?.message} />
+    </Field>
+  )
+
+  return (
+    <form noValidate onSubmit={form.handleSubmit(submit, revealInvalid)} className="grid gap-4">
+      {formError ? (
+        <p
+          role="alert"
+          className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm"
+        >
+          {formError}
+        </p>
+      ) : null}
+
+      {variant === 'quick' ? (
+        <div className="flex flex-wrap items-start gap-2">
+          {titleField}
+          <div className="flex gap-2">
+            <Button type="submit" disabled={isSubmitting}>
+              <Plus aria-hidden />
+              {submitLabel}
+            </Button>
+            <Button
+              type="button"
+              variant="outline"
+              aria-expanded={expanded}
+              aria-controls={fieldId('details')}
+              onClick={() => setExpanded((open) => !open)}
+            >
+              <ChevronDown
+                aria-hidden
+                className={cn('transition-transform', expanded && 'rotate-180')}
+              />
+              More options
+            </Button>
+          </div>
+        </div>
+      ) : (
+        titleField
+      )}
+
+      <div id={fieldId('details')} hidden={!expanded} className="grid gap-4 sm:grid-cols-3">
+        <Field className="sm:col-span-3">
+          <Label htmlFor={fieldId('description')}>Description</Label>
+          <Textarea
+            id={fieldId('description')}
+            rows={3}
+            aria-invalid={errors.description ? true : undefined}
+            aria-describedby={describedBy('description')}
+            {...form.register('description')}
+          />
+          <FieldError
+            id={`${fieldId('description')}-error`}
+            message={errors.description?.message}
+          />
+        </Field>
+        <Field>
+          <Label htmlFor={fieldId('priority')}>Priority</Label>
+          <NativeSelect
+            id={fieldId('priority')}
+            aria-invalid={errors.priority ? true : undefined}
+            aria-describedby={describedBy('priority')}
+            {...form.register('priority')}
+          >
+            {taskPriorities.map((priority) => (
+              <option key={priority} value={priority}>
+                {priorityLabels[priority]}
+              </option>
+            ))}
+          </NativeSelect>
+          <FieldError id={`${fieldId('priority')}-error`} message={errors.priority?.message} />
+        </Field>
+        <Field>
+          <Label htmlFor={fieldId('category')}>Category</Label>
+          <Input
+            id={fieldId('category')}
+            autoComplete="off"
+            placeholder="e.g. Work"
+            aria-invalid={errors.category ? true : undefined}
+            aria-describedby={describedBy('category')}
+            {...form.register('category')}
+          />
+          <FieldError id={`${fieldId('category')}-error`} message={errors.category?.message} />
+        </Field>
+        <Field>
+          <Label htmlFor={fieldId('dueDate')}>Due date</Label>
+          <Input
+            id={fieldId('dueDate')}
+            type="date"
+            aria-invalid={errors.dueDate ? true : undefined}
+            aria-describedby={describedBy('dueDate')}
+            {...form.register('dueDate')}
+          />
+          <FieldError id={`${fieldId('dueDate')}-error`} message={errors.dueDate?.message} />
+        </Field>
+      </div>
+
+      {variant === 'full' ? (
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          {onCancel ? (
+            <Button type="button" variant="outline" onClick={onCancel}>
+              Cancel
+            </Button>
+          ) : null}
+          <Button type="submit" disabled={isSubmitting}>
+            {submitLabel}
+          </Button>
+        </div>
+      ) : null}
+    </form>
+  )
+}
