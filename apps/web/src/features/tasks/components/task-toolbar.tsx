@@ -29,6 +29,44 @@ const sortOptions: { value: TaskSort; label: string }[] = [
 
 const priorityLabels = { low: 'Low', medium: 'Medium', high: 'High' } as const
 
+const priorityOptions: { value: TaskPriority | ''; label: string }[] = [
+  { value: '', label: 'Any' },
+  ...taskPriorities.map((priority) => ({ value: priority, label: priorityLabels[priority] })),
+]
+
+/** A labelled native select over a fixed set of typed options. */
+function SelectField<Value extends string>({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string
+  label: string
+  value: Value
+  options: { value: Value; label: string }[]
+  onChange: (value: Value) => void
+}) {
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      <NativeSelect
+        id={id}
+        value={value}
+        // The options are exactly `options`, so the selected value is one of them.
+        onChange={(event) => onChange(event.target.value as Value)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </Field>
+  )
+}
+
 export interface TaskToolbarProps {
   filters: TaskFilters
   onChange: (change: Partial<TaskFilters>) => void
@@ -66,37 +104,20 @@ export function TaskToolbar({ filters, onChange, categories }: TaskToolbarProps)
         </div>
       </Field>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Field>
-          <Label htmlFor="task-status">Status</Label>
-          <NativeSelect
-            id="task-status"
-            value={filters.status}
-            onChange={(event) => onChange({ status: event.target.value as TaskStatusFilter })}
-          >
-            {statusOptions.map(({ value, label }) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
-        <Field>
-          <Label htmlFor="task-priority">Priority</Label>
-          <NativeSelect
-            id="task-priority"
-            value={filters.priority ?? ''}
-            onChange={(event) =>
-              onChange({ priority: (event.target.value || undefined) as TaskPriority | undefined })
-            }
-          >
-            <option value="">Any</option>
-            {taskPriorities.map((priority) => (
-              <option key={priority} value={priority}>
-                {priorityLabels[priority]}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
+        <SelectField
+          id="task-status"
+          label="Status"
+          value={filters.status}
+          options={statusOptions}
+          onChange={(status) => onChange({ status })}
+        />
+        <SelectField
+          id="task-priority"
+          label="Priority"
+          value={filters.priority ?? ''}
+          options={priorityOptions}
+          onChange={(priority) => onChange({ priority: priority || undefined })}
+        />
         <Field>
           <Label htmlFor="task-category">Category</Label>
           <DebouncedInput
@@ -113,20 +134,13 @@ export function TaskToolbar({ filters, onChange, categories }: TaskToolbarProps)
             ))}
           </datalist>
         </Field>
-        <Field>
-          <Label htmlFor="task-sort">Sort</Label>
-          <NativeSelect
-            id="task-sort"
-            value={filters.sort}
-            onChange={(event) => onChange({ sort: event.target.value as TaskSort })}
-          >
-            {sortOptions.map(({ value, label }) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
+        <SelectField
+          id="task-sort"
+          label="Sort"
+          value={filters.sort}
+          options={sortOptions}
+          onChange={(sort) => onChange({ sort })}
+        />
       </div>
     </section>
   )
