@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import pg from 'pg'
+import { DatabaseError, parse, serialize } from 'pg-protocol'
+import type { BackendMessage, DataRowMessage } from 'pg-protocol/dist/messages'
 import { afterAll, describe, expect, test } from 'vitest'
 import { openEmbeddedDatabase } from './embedded'
 import { runMigrations } from './migrate'
@@ -27,6 +30,42 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string) {
 async function openFromAnotherProcess(): Promise<{ owned: boolean; url: string }> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', fixture, dir])
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { owned: boolean; url: string }
+}
+
+/** A bare wire-protocol connection, to send an extended-query batch in pieces. */
+async function rawConnection(url: string) {
+  const { hostname, port } = new URL(url)
+  const socket: Socket = connect(Number(port), hostname)
+  // A reset while the test tears the server down is not what the test is about.
+  socket.on('error', () => {})
+  const received: BackendMessage[] = []
+  const waiters: (() => void)[] = []
+  void parse(socket, (message) => {
+    received.push(message)
+    if (message.name === 'authenticationCleartextPassword') socket.write(serialize.password('postgres'))
+    waiters.splice(0).forEach((wake) => wake())
+  })
+  const readyCount = () => received.filter((message) => message.name === 'readyForQuery').length
+  const waitForReady = async (count: number) => {
+    while (readyCount() < count) await new Promise<void>((wake) => waiters.push(wake))
+  }
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+  socket.write(serialize.startup({ user: 'postgres', database: 'postgres' }))
+  await waitForReady(1)
+  return {
+    send: (...messages: Buffer[]) => socket.write(Buffer.concat(messages)),
+    waitForReady,
+    /** The text of every data row and error message received since the start-up. */
+    answers: () =>
+      received.flatMap((message) =>
+        message.name === 'dataRow'
+          ? (message as DataRowMessage).fields.map((field) => `row:${String(field)}`)
+          : message instanceof DatabaseError
+            ? [`error:${message.message}`]
+            : [],
+      ),
+    close: () => new Promise<void>((resolve) => socket.end(serialize.end(), () => resolve())),
+  }
 }
 
 describe('the embedded database', () => {
@@ -87,6 +126,38 @@ describe('the embedded database', () => {
       await pool.query(`delete from "user" where email = 'kept@example.com'`)
     } finally {
       await pool.end()
+      await database.stop()
+    }
+  })
+
+  test("one connection's extended-query batch is not broken by another's statements in between", async () => {
+    const database = await openEmbeddedDatabase(dir)
+    const first = await rawConnection(database.url)
+    const second = await rawConnection(database.url)
+    try {
+      // The first connection parses and binds, and sends its Execute and Sync only later.
+      first.send(
+        serialize.parse({ text: 'select $1::text as who' }),
+        serialize.bind({ values: ['first'] }),
+        serialize.describe({ type: 'P' }),
+      )
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      // Meanwhile a second connection runs a whole batch, Sync included.
+      second.send(
+        serialize.parse({ text: 'select $1::text as who' }),
+        serialize.bind({ values: ['second'] }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      )
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      first.send(serialize.execute({}), serialize.sync())
+
+      await Promise.all([first.waitForReady(2), second.waitForReady(2)])
+      expect(first.answers()).toEqual(['row:first'])
+      expect(second.answers()).toEqual(['row:second'])
+    } finally {
+      await Promise.all([first.close(), second.close()])
       await database.stop()
     }
   })

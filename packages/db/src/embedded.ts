@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { keepBatchesTogether } from './embedded-queue'
 
 /**
  * The embedded database: PGlite (Postgres compiled to WebAssembly) served over the Postgres wire
@@ -105,8 +106,10 @@ export async function openEmbeddedDatabase(
   try {
     const db = await PGlite.create(path.join(dataDir, 'pglite'))
     // pglite-socket multiplexes many connections onto PGlite's one session, queueing statements
-    // and keeping an open transaction's statements together.
+    // and keeping an open transaction's statements together; keepBatchesTogether also keeps each
+    // extended-query batch (Parse … Sync) together.
     const server = new PGLiteSocketServer({ db, port, host, maxConnections: 200 })
+    keepBatchesTogether(server)
     await server.start()
     const boundPort = Number(server.getServerConn().split(':').pop())
     writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, port: boundPort }))
