@@ -35,12 +35,27 @@ export function listRun(
     ?.result
 }
 
-/** Our list throughput as a share of the floor's, at the same number of connections. */
+/**
+ * Our list throughput as a share of the floor’s, at the same number of connections: with repeated
+ * rounds, the median of each round's ratio (a round's api and floor runs are seconds apart, so a
+ * change in the machine's load falls on both); else the ratio of the two runs.
+ */
 export function floorRatio(results: BenchResults, connections: number): number | undefined {
-  const ours = listRun(results, 'api', connections)
-  const floor = listRun(results, 'floor', connections)
-  if (!ours || !floor || floor.requestsPerSecond === 0) return undefined
-  return ours.requestsPerSecond / floor.requestsPerSecond
+  const find = (target: ListRun['target']) =>
+    results.list.find((run) => run.target === target && run.connections === connections)
+  const ours = find('api')
+  const floor = find('floor')
+  if (!ours || !floor) return undefined
+  const oursRounds = ours.rounds ?? []
+  const floorRounds = floor.rounds ?? []
+  if (oursRounds.length > 0 && oursRounds.length === floorRounds.length) {
+    const ratios = oursRounds.map(
+      (round, index) => round.requestsPerSecond / (floorRounds[index]?.requestsPerSecond ?? NaN),
+    )
+    if (ratios.every(Number.isFinite)) return median(ratios)
+  }
+  if (floor.result.requestsPerSecond === 0) return undefined
+  return ours.result.requestsPerSecond / floor.result.requestsPerSecond
 }
 
 function errorsOf(result: LoadResult): string {
@@ -55,8 +70,11 @@ function targetsTable(results: BenchResults): string[] {
   const rows: string[] = ['| What | Measured | Our target | Seed’s target |', '|---|---|---|---|']
   const v = results.verification
   if (v) {
+    const alone = v.signatureOnly
+      ? `; the Ed25519 signature alone: p99 ${formatMs(v.signatureOnly.latencyMs.p99)}, p50 ${formatMs(v.signatureOnly.latencyMs.p50)}`
+      : ''
     rows.push(
-      `| Token verification, in process | p99 ${formatMs(v.latencyMs.p99)} (p50 ${formatMs(v.latencyMs.p50)}, ${formatCount(v.opsPerSecond)} ops/s) | < 0.2 ms p99: ${verdict(v.latencyMs.p99 < 0.2)} | < 50 ms: ${verdict(v.latencyMs.p99 < 50)} |`,
+      `| Token verification, in process | p99 ${formatMs(v.latencyMs.p99)} (p50 ${formatMs(v.latencyMs.p50)}, ${formatCount(v.opsPerSecond)} ops/s${alone}) | < 0.2 ms p99: ${verdict(v.latencyMs.p99 < 0.2)} | < 50 ms: ${verdict(v.latencyMs.p99 < 50)} |`,
     )
   }
   for (const connections of [10, 50]) {
@@ -107,13 +125,27 @@ const targetNames: Record<ListRun['target'], string> = {
 
 function listTable(results: BenchResults): string[] {
   const rows = [
-    '| Path | Connections | p50 | p95 | p99 | req/s | errors |',
-    '|---|---|---|---|---|---|---|',
+    '| Path | Connections | p50 | p95 | p99 | req/s | errors | req/s of every round |',
+    '|---|---|---|---|---|---|---|---|',
   ]
   for (const run of results.list) {
     const r = run.result
+    const rounds = (run.rounds ?? [r]).map((round) => formatCount(round.requestsPerSecond))
     rows.push(
-      `| ${targetNames[run.target]} | ${run.connections} | ${formatMs(r.latencyMs.p50)} | ${formatMs(r.latencyMs.p95)} | ${formatMs(r.latencyMs.p99)} | ${formatCount(r.requestsPerSecond)} | ${errorsOf(r)} |`,
+      `| ${targetNames[run.target]} | ${run.connections} | ${formatMs(r.latencyMs.p50)} | ${formatMs(r.latencyMs.p95)} | ${formatMs(r.latencyMs.p99)} | ${formatCount(r.requestsPerSecond)} | ${errorsOf(r)} | ${rounds.join(', ')} |`,
+    )
+  }
+  return rows
+}
+
+function hashingTable(results: BenchResults): string[] {
+  const rows = [
+    '| Hasher, alone (no HTTP, no database) | One verification | A burst of verifications started at once, all done in |',
+    '|---|---|---|',
+  ]
+  for (const timing of results.hashing ?? []) {
+    rows.push(
+      `| ${timing.hasher} | ${formatMs(timing.oneMs)} | ${timing.concurrency} in ${formatMs(timing.burstWallMs)} |`,
     )
   }
   return rows
@@ -173,7 +205,10 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     `How: autocannon in a separate process; each list and write run is ${s.warmupSeconds} s of discarded warm-up then ${s.durationSeconds} s measured; latencies are computed from every response (nearest rank). ` +
       `${s.usersWithTasks} users with ${s.listLimit} tasks each, seeded through the real register endpoint and the api; the list asks for \`limit=${s.listLimit}\`. ` +
+      `${s.listRounds && s.listRounds > 1 ? `Each list run is repeated ${s.listRounds} times, the floor, the api and the web origin taking turns; the round with the median throughput is quoted, and the floor ratio is the median of the rounds’ ratios. ` : ''}` +
       `api pool: ${s.apiPoolMax} connections (the floor uses the same). Authentication bursts: ${s.authRounds} rounds each, the median round quoted.`,
+    '',
+    'What these figures mean, where the time goes and what was changed for them: [docs/decisions/0304-benchmark-findings.md](docs/decisions/0304-benchmark-findings.md).',
     '',
     '## Against the targets',
     '',
@@ -191,6 +226,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     ...authTable(results),
     '',
+    ...(results.hashing && results.hashing.length > 0 ? [...hashingTable(results), ''] : []),
     '## Memory',
     '',
     ...memoryTable(results),
