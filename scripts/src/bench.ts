@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -18,7 +18,7 @@ import {
 } from './bench/client'
 import { runHashing, type HashTiming } from './bench/hashing'
 import { runLoad, type LoadRequest, type LoadResult, type LoadSpec } from './bench/load'
-import { loadAverage, machineInfo } from './bench/machine'
+import { cpuPressure, loadAverage, machineInfo } from './bench/machine'
 import { treeCpuMs, treeRssMiB } from './bench/memory'
 import { renderMarkdown } from './bench/report'
 import type { AuthBurst, BenchResults, ListRun, MemoryReading, WriteRun } from './bench/results'
@@ -39,6 +39,7 @@ import { startStack, type Stack } from './lib/stack'
  *   npm run bench -- --quick      short runs to try the harness; writes only to bench/tmp
  *   npm run bench -- --cpu-prof   also writes CPU profiles of the services to bench/tmp/profiles
  *   npm run bench -- --only=auth  only some phases (verify, list, writes, auth), for investigations
+ *   npm run bench -- --render     only renders BENCHMARKS.md again from bench/results.json
  */
 
 const { values: flags } = parseArgs({
@@ -46,6 +47,7 @@ const { values: flags } = parseArgs({
     embedded: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
+    render: { type: 'boolean', default: false },
     /** Investigation only: a comma-separated subset of verify,list,writes,auth (results go to bench/tmp). */
     only: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -53,8 +55,16 @@ const { values: flags } = parseArgs({
 })
 if (flags.help) {
   console.log(
-    'usage: npm run bench [-- --embedded] [-- --quick] [-- --cpu-prof] [-- --only=verify,list,writes,auth]',
+    'usage: npm run bench [-- --embedded] [-- --quick] [-- --cpu-prof] [-- --only=verify,list,writes,auth] [-- --render]',
   )
+  process.exit(0)
+}
+if (flags.render) {
+  const results = JSON.parse(
+    readFileSync(path.join(repoRoot, 'bench/results.json'), 'utf8'),
+  ) as BenchResults
+  writeFileSync(path.join(repoRoot, 'BENCHMARKS.md'), renderMarkdown(results))
+  console.log('bench: rendered BENCHMARKS.md from bench/results.json')
   process.exit(0)
 }
 
@@ -67,7 +77,7 @@ const LIST_LIMIT = 50
 const LIST_USERS = 10
 const WRITE_USERS = 10
 const AUTH_CONCURRENCY = 100
-const DURATION_SECONDS = flags.quick ? 3 : 5
+const DURATION_SECONDS = flags.quick ? 3 : 4
 const WARMUP_SECONDS = flags.quick ? 1 : 2
 /** List runs are repeated, the floor, the api and the web origin taking turns (the machine is shared). */
 const LIST_ROUNDS = flags.quick ? 1 : 3
@@ -348,6 +358,7 @@ async function explainListQuery(
 async function main(): Promise<void> {
   const startedAt = new Date()
   const loadAtStart = loadAverage()
+  const pressureAtStart = cpuPressure()
   mkdirSync(logDir, { recursive: true })
   const notes: string[] = []
   const cleanups: (() => Promise<void>)[] = []
@@ -665,7 +676,7 @@ async function main(): Promise<void> {
     const results: BenchResults = {
       date: startedAt.toISOString(),
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-      machine: await machineInfo(stack.databaseUrl, database.kind, loadAtStart),
+      machine: await machineInfo(stack.databaseUrl, database.kind, loadAtStart, pressureAtStart),
       settings: {
         durationSeconds: DURATION_SECONDS,
         warmupSeconds: WARMUP_SECONDS,

@@ -41,21 +41,24 @@ export function listRun(
  * change in the machine's load falls on both); else the ratio of the two runs.
  */
 export function floorRatio(results: BenchResults, connections: number): number | undefined {
+  const ratios = roundRatios(results, connections)
+  return ratios.length > 0 ? median(ratios) : undefined
+}
+
+/** api / floor throughput of each round (one ratio when the runs were not repeated). */
+export function roundRatios(results: BenchResults, connections: number): number[] {
   const find = (target: ListRun['target']) =>
     results.list.find((run) => run.target === target && run.connections === connections)
   const ours = find('api')
   const floor = find('floor')
-  if (!ours || !floor) return undefined
-  const oursRounds = ours.rounds ?? []
-  const floorRounds = floor.rounds ?? []
-  if (oursRounds.length > 0 && oursRounds.length === floorRounds.length) {
-    const ratios = oursRounds.map(
-      (round, index) => round.requestsPerSecond / (floorRounds[index]?.requestsPerSecond ?? NaN),
-    )
-    if (ratios.every(Number.isFinite)) return median(ratios)
-  }
-  if (floor.result.requestsPerSecond === 0) return undefined
-  return ours.result.requestsPerSecond / floor.result.requestsPerSecond
+  if (!ours || !floor) return []
+  const oursRounds = ours.rounds ?? [ours.result]
+  const floorRounds = floor.rounds ?? [floor.result]
+  if (oursRounds.length !== floorRounds.length) return []
+  const ratios = oursRounds.map(
+    (round, index) => round.requestsPerSecond / (floorRounds[index]?.requestsPerSecond ?? NaN),
+  )
+  return ratios.every(Number.isFinite) ? ratios : []
 }
 
 function errorsOf(result: LoadResult): string {
@@ -89,7 +92,7 @@ function targetsTable(results: BenchResults): string[] {
     )
     if (ratio !== undefined && floor) {
       rows.push(
-        `| … throughput as a share of the floor’s, ${connections} connections | ${ratio.toFixed(2)} (${formatCount(api.requestsPerSecond)} / ${formatCount(floor.requestsPerSecond)} req/s) | ≥ 0.8: ${verdict(ratio >= 0.8)} | — |`,
+        `| … throughput as a share of the floor’s, ${connections} connections | ${ratio.toFixed(2)} (${describeRatios(results, connections, api, floor)}) | ≥ 0.8: ${verdict(ratio >= 0.8)} | — |`,
       )
     }
   }
@@ -118,6 +121,28 @@ function targetsTable(results: BenchResults): string[] {
   return rows
 }
 
+function describeRatios(
+  results: BenchResults,
+  connections: number,
+  api: LoadResult,
+  floor: LoadResult,
+): string {
+  const ratios = roundRatios(results, connections)
+  const runOf = (target: ListRun['target']) =>
+    results.list.find((run) => run.target === target && run.connections === connections)
+  const apiRun = runOf('api')
+  const floorRun = runOf('floor')
+  const cpuApi = apiRun ? medianCpuMsPerRequest(apiRun) : Number.NaN
+  const cpuFloor = floorRun ? medianCpuMsPerRequest(floorRun) : Number.NaN
+  const cpu =
+    Number.isFinite(cpuApi) && Number.isFinite(cpuFloor)
+      ? `; server CPU per request ${formatMs(cpuApi)} against the floor’s ${formatMs(cpuFloor)}`
+      : ''
+  return ratios.length > 1
+    ? `each round: ${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}${cpu}`
+    : `${formatCount(api.requestsPerSecond)} / ${formatCount(floor.requestsPerSecond)} req/s${cpu}`
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
@@ -128,16 +153,32 @@ const targetNames: Record<ListRun['target'], string> = {
   floor: 'floor: bare Fastify + pg, same SELECT',
 }
 
+/**
+ * CPU time our services (all of them, all threads) used per response during a run: unlike
+ * throughput, it hardly depends on how much of the machine other programs took meanwhile.
+ */
+export function cpuMsPerRequest(result: LoadResult): number | undefined {
+  if (!result.serverCpuMs || result.responses === 0) return undefined
+  const total = Object.values(result.serverCpuMs).reduce((sum, ms) => sum + ms, 0)
+  return total / result.responses
+}
+
+/** The median over a list run's rounds of {@link cpuMsPerRequest}. */
+export function medianCpuMsPerRequest(run: ListRun): number {
+  return median((run.rounds ?? [run.result]).map((round) => cpuMsPerRequest(round) ?? Number.NaN))
+}
+
 function listTable(results: BenchResults): string[] {
   const rows = [
-    '| Path | Connections | p50 | p95 | p99 | req/s | errors | req/s of every round |',
-    '|---|---|---|---|---|---|---|---|',
+    '| Path | Connections | p50 | p95 | p99 | req/s | errors | server CPU per request | req/s of every round |',
+    '|---|---|---|---|---|---|---|---|---|',
   ]
   for (const run of results.list) {
     const r = run.result
     const rounds = (run.rounds ?? [r]).map((round) => formatCount(round.requestsPerSecond))
+    const cpu = medianCpuMsPerRequest(run)
     rows.push(
-      `| ${targetNames[run.target]} | ${run.connections} | ${formatMs(r.latencyMs.p50)} | ${formatMs(r.latencyMs.p95)} | ${formatMs(r.latencyMs.p99)} | ${formatCount(r.requestsPerSecond)} | ${errorsOf(r)} | ${rounds.join(', ')} |`,
+      `| ${targetNames[run.target]} | ${run.connections} | ${formatMs(r.latencyMs.p50)} | ${formatMs(r.latencyMs.p95)} | ${formatMs(r.latencyMs.p99)} | ${formatCount(r.requestsPerSecond)} | ${errorsOf(r)} | ${formatMs(cpu)} | ${rounds.join(', ')} |`,
     )
   }
   return rows
@@ -203,7 +244,10 @@ export function renderMarkdown(results: BenchResults): string {
     `Measured by \`${results.command}\` on ${results.date}. Raw figures: [bench/results.json](bench/results.json).`,
     '',
     `**Machine:** ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB.toFixed(1)} GiB, ${m.os}; Node ${m.node}; ${m.postgres} (${m.database === 'embedded' ? 'embedded PGlite over the wire protocol' : 'a real PostgreSQL server, a fresh database'}). ` +
-      `Load average ${m.loadAverage.start.toFixed(2)} when the run started, ${m.loadAverage.end.toFixed(2)} when it ended.`,
+      `Load average ${m.loadAverage.start.toFixed(2)} when the run started, ${m.loadAverage.end.toFixed(2)} when it ended` +
+      (m.cpuPressure && m.cpuPressure.start !== null && m.cpuPressure.end !== null
+        ? `; CPU pressure (share of the last minute in which some task waited for a core) ${m.cpuPressure.start.toFixed(0)} % and ${m.cpuPressure.end.toFixed(0)} %.`
+        : '.'),
     '',
     '> The machine is shared: other engineers’ builds and test suites may run at the same time on the same 2 cores, and the load generator, the servers and PostgreSQL share them too. ' +
       'Every figure below comes from this one run; compare figures within it (the floor ratio, argon2id against scrypt), not across runs.',
@@ -212,6 +256,8 @@ export function renderMarkdown(results: BenchResults): string {
       `${s.usersWithTasks} users with ${s.listLimit} tasks each, seeded through the real register endpoint and the api; the list asks for \`limit=${s.listLimit}\`. ` +
       `${s.listRounds && s.listRounds > 1 ? `Each list run is repeated ${s.listRounds} times, the floor, the api and the web origin taking turns; the round with the median throughput is quoted, and the floor ratio is the median of the rounds’ ratios. ` : ''}` +
       `api pool: ${s.apiPoolMax} connections (the floor uses the same). Authentication bursts: ${s.authRounds} round${s.authRounds === 1 ? '' : 's'} each, the median round quoted.`,
+    '',
+    'Server CPU per request is the CPU time the services used during a run (all threads, from /proc) divided by the responses: the median over the rounds; the load generator and PostgreSQL are not in it.',
     '',
     'What these figures mean, where the time goes and what was changed for them: [docs/decisions/0304-benchmark-findings.md](docs/decisions/0304-benchmark-findings.md).',
     '',

@@ -14,6 +14,8 @@ export interface MachineInfo {
   database: 'postgres' | 'embedded'
   /** 1-minute load average when the run started and when it ended (the machine is shared). */
   loadAverage: { start: number; end: number }
+  /** CPU pressure (PSI "some", last 60 s, %) when the run started and ended; null without PSI. */
+  cpuPressure?: { start: number | null; end: number | null }
 }
 
 export interface ListRun {
