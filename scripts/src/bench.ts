@@ -205,6 +205,9 @@ function cpuSnapshot(): Map<string, number | null> {
   return new Map([...watched].map(([name, pid]) => [name, treeCpuMs(pid)]))
 }
 
+/** A latency for the log; a run with no response has none (NaN, or null once through JSON). */
+const fixed = (ms: number | null) => (ms !== null && Number.isFinite(ms) ? ms.toFixed(2) : 'n/a')
+
 /** Labels of the runs in which some requests failed (each error is counted in the results). */
 const failedRuns: string[] = []
 
@@ -233,7 +236,7 @@ async function measure(label: string, spec: LoadSpec): Promise<LoadResult> {
     .map(([name, ms]) => `${name} ${Math.round(ms)}`)
     .join(', ')
   log(
-    `${label}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ` +
+    `${label}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${fixed(r.p50)} ms, p95 ${fixed(r.p95)} ms, p99 ${fixed(r.p99)} ms, ` +
       `wall ${Math.round(result.wallMs)} ms, errors ${result.errors}${result.failures.length ? ` (${result.failures.join(', ')})` : ''}; CPU ms: ${cpu}`,
   )
   await pause(1_000)
