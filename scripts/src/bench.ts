@@ -408,7 +408,13 @@ async function main(): Promise<void> {
       BETTER_AUTH_URL: webUrl,
       BETTER_AUTH_SECRET: secret,
     })
-    const serviceEnv = { ...RAISED_LIMITS, API_DB_POOL_MAX: String(API_POOL_MAX), ...profileEnv }
+    const serviceEnv = {
+      ...RAISED_LIMITS,
+      API_DB_POOL_MAX: String(API_POOL_MAX),
+      // The app as configured by default, whatever this shell's environment says.
+      [HASHER_SETTING]: 'argon2id',
+      ...profileEnv,
+    }
 
     log(`starting the stack (web :${WEB_PORT}, api :${API_PORT}, ${database.kind} database)…`)
     const stack: Stack = await startStack({
@@ -608,6 +614,9 @@ async function main(): Promise<void> {
       // 5. Concurrent authentication: argon2id (the app as configured), then Better Auth's default.
       log(`registering ${AUTH_CONCURRENCY} users to sign in…`)
       const authUsers = await registerUsers(webUrl, 'auth', AUTH_CONCURRENCY, password)
+      const kind = await storedHashKind(stack.databaseUrl, (authUsers[0] as BenchUser).id)
+      if (kind !== 'argon2id')
+        throw new Error(`bench: the web app stored a ${kind} hash where argon2id was expected`)
       auth.push(...(await authBursts(webOrigin, webUrl, 'argon2id', authUsers)))
     }
 
