@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod'
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { JwksSource } from './auth/key-store'
 import type { Config } from './config'
 import { authenticationPlugin } from './plugins/app/authentication'
 import { problemsPlugin } from './plugins/app/problems'
+import { responseSerializerCompiler } from './plugins/app/response-serializer'
 import { tasksRepositoryPlugin } from './plugins/app/tasks/tasks-repository'
 import { cookiePlugin } from './plugins/external/cookie'
 import { dbPlugin } from './plugins/external/db'
@@ -37,7 +34,7 @@ export const BODY_LIMIT_BYTES = 16 * 1024
 async function taskwiseApi(fastify: FastifyInstance, options: AppOptions) {
   const { config } = options
   fastify.setValidatorCompiler(validatorCompiler)
-  fastify.setSerializerCompiler(serializerCompiler)
+  fastify.setSerializerCompiler(responseSerializerCompiler)
 
   // Every response, errors and 404s included, names its request; so does every log line.
   fastify.addHook('onRequest', async (request, reply) => {

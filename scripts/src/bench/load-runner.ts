@@ -54,17 +54,21 @@ async function fire(spec: LoadSpec, durationSeconds: number | undefined): Promis
         failures.push(`HTTP ${statusCode}`)
     })
   })
-  const wallMs = lastResponse - started
+  // With no response at all, the run lasted until autocannon gave up.
+  const wallMs = (samples.length > 0 ? lastResponse : performance.now()) - started
   const non2xx = Object.entries(statuses)
     .filter(([status]) => !status.startsWith('2'))
     .reduce((sum, [, count]) => sum + count, 0)
+  // autocannon counts a timeout among its errors; in `once` mode, a request that never got an
+  // answer is an error too, however autocannon counted it.
+  const unanswered = spec.mode === 'once' ? spec.requests.length - (samples.length - non2xx) : 0
   return {
     responses: samples.length,
     wallMs,
-    requestsPerSecond: samples.length / (wallMs / 1000),
+    requestsPerSecond: wallMs > 0 ? samples.length / (wallMs / 1000) : 0,
     latencyMs: summarize(samples),
     statuses,
-    errors: result.errors + non2xx, // autocannon counts a timeout among its errors
+    errors: Math.max(result.errors + non2xx, unanswered),
     failures,
   }
 }

@@ -35,12 +35,30 @@ export function listRun(
     ?.result
 }
 
-/** Our list throughput as a share of the floor's, at the same number of connections. */
+/**
+ * Our list throughput as a share of the floor’s, at the same number of connections: with repeated
+ * rounds, the median of each round's ratio (a round's api and floor runs are seconds apart, so a
+ * change in the machine's load falls on both); else the ratio of the two runs.
+ */
 export function floorRatio(results: BenchResults, connections: number): number | undefined {
-  const ours = listRun(results, 'api', connections)
-  const floor = listRun(results, 'floor', connections)
-  if (!ours || !floor || floor.requestsPerSecond === 0) return undefined
-  return ours.requestsPerSecond / floor.requestsPerSecond
+  const ratios = roundRatios(results, connections)
+  return ratios.length > 0 ? median(ratios) : undefined
+}
+
+/** api / floor throughput of each round (one ratio when the runs were not repeated). */
+export function roundRatios(results: BenchResults, connections: number): number[] {
+  const find = (target: ListRun['target']) =>
+    results.list.find((run) => run.target === target && run.connections === connections)
+  const ours = find('api')
+  const floor = find('floor')
+  if (!ours || !floor) return []
+  const oursRounds = ours.rounds ?? [ours.result]
+  const floorRounds = floor.rounds ?? [floor.result]
+  if (oursRounds.length !== floorRounds.length) return []
+  const ratios = oursRounds.map(
+    (round, index) => round.requestsPerSecond / (floorRounds[index]?.requestsPerSecond ?? NaN),
+  )
+  return ratios.every(Number.isFinite) ? ratios : []
 }
 
 function errorsOf(result: LoadResult): string {
@@ -55,22 +73,26 @@ function targetsTable(results: BenchResults): string[] {
   const rows: string[] = ['| What | Measured | Our target | Seed’s target |', '|---|---|---|---|']
   const v = results.verification
   if (v) {
+    const alone = v.signatureOnly
+      ? `; the Ed25519 signature alone: p99 ${formatMs(v.signatureOnly.latencyMs.p99)}, p50 ${formatMs(v.signatureOnly.latencyMs.p50)}`
+      : ''
     rows.push(
-      `| Token verification, in process | p99 ${formatMs(v.latencyMs.p99)} (p50 ${formatMs(v.latencyMs.p50)}, ${formatCount(v.opsPerSecond)} ops/s) | < 0.2 ms p99: ${verdict(v.latencyMs.p99 < 0.2)} | < 50 ms: ${verdict(v.latencyMs.p99 < 50)} |`,
+      `| Token verification, in process | p99 ${formatMs(v.latencyMs.p99)} (p50 ${formatMs(v.latencyMs.p50)}, ${formatCount(v.opsPerSecond)} ops/s${alone}) | < 0.2 ms p99: ${verdict(v.latencyMs.p99 < 0.2)} | < 50 ms: ${verdict(v.latencyMs.p99 < 50)} |`,
     )
   }
   for (const connections of [10, 50]) {
     const api = listRun(results, 'api', connections)
     if (!api) continue
     const ours = connections === 50 ? `< 10 ms p95: ${verdict(api.latencyMs.p95 < 10)}` : '—'
-    rows.push(
-      `| List of ${results.settings.listLimit} tasks, api, ${connections} connections | p95 ${formatMs(api.latencyMs.p95)}, ${formatCount(api.requestsPerSecond)} req/s, errors ${errorsOf(api)} | ${ours} | < 200 ms p95: ${verdict(api.latencyMs.p95 < 200)} |`,
-    )
     const ratio = floorRatio(results, connections)
     const floor = listRun(results, 'floor', connections)
+    const floorP95 = floor ? ` (the floor: p95 ${formatMs(floor.latencyMs.p95)})` : ''
+    rows.push(
+      `| List of ${results.settings.listLimit} tasks, api, ${connections} connections | p95 ${formatMs(api.latencyMs.p95)}, ${formatCount(api.requestsPerSecond)} req/s, errors ${errorsOf(api)}${floorP95} | ${ours} | < 200 ms p95: ${verdict(api.latencyMs.p95 < 200)} |`,
+    )
     if (ratio !== undefined && floor) {
       rows.push(
-        `| … throughput as a share of the floor’s, ${connections} connections | ${ratio.toFixed(2)} (${formatCount(api.requestsPerSecond)} / ${formatCount(floor.requestsPerSecond)} req/s) | ≥ 0.8: ${verdict(ratio >= 0.8)} | — |`,
+        `| … throughput as a share of the floor’s, ${connections} connections | ${ratio.toFixed(2)} (${describeRatios(results, connections, api, floor)}) | ≥ 0.8: ${verdict(ratio >= 0.8)} | — |`,
       )
     }
   }
@@ -84,15 +106,41 @@ function targetsTable(results: BenchResults): string[] {
     if (!round) continue
     const allErrors = burst.rounds.reduce((sum, r) => sum + r.errors, 0)
     const what = `${burst.concurrency} concurrent ${burst.operation === 'sign-in' ? 'sign-ins' : 'registrations'} (${burst.hasher})`
+    const alone = results.hashing?.find((timing) => timing.hasher === burst.hasher)
+    const hashingAlone = alone
+      ? ` (the hashing alone, ${alone.concurrency} at once: ${formatMs(alone.burstWallMs)})`
+      : ''
     const ours =
       burst.operation === 'sign-in' && burst.hasher === 'argon2id'
         ? `all done < 2 s: ${verdict(round.wallMs < 2000 && allErrors === 0)}`
         : '—'
     rows.push(
-      `| ${what} | all done in ${formatMs(round.wallMs)}; p95 ${formatMs(round.latencyMs.p95)}; errors ${allErrors} | ${ours} | each < 5 s: ${verdict(round.latencyMs.max < 5000 && allErrors === 0)} |`,
+      `| ${what} | all done in ${formatMs(round.wallMs)}; p95 ${formatMs(round.latencyMs.p95)}; errors ${allErrors}${hashingAlone} | ${ours} | each < 5 s: ${verdict(round.latencyMs.max < 5000 && allErrors === 0)} |`,
     )
   }
   return rows
+}
+
+function describeRatios(
+  results: BenchResults,
+  connections: number,
+  api: LoadResult,
+  floor: LoadResult,
+): string {
+  const ratios = roundRatios(results, connections)
+  const runOf = (target: ListRun['target']) =>
+    results.list.find((run) => run.target === target && run.connections === connections)
+  const apiRun = runOf('api')
+  const floorRun = runOf('floor')
+  const cpuApi = apiRun ? medianCpuMsPerRequest(apiRun) : Number.NaN
+  const cpuFloor = floorRun ? medianCpuMsPerRequest(floorRun) : Number.NaN
+  const cpu =
+    Number.isFinite(cpuApi) && Number.isFinite(cpuFloor)
+      ? `; server CPU per request ${formatMs(cpuApi)} against the floor’s ${formatMs(cpuFloor)}`
+      : ''
+  return ratios.length > 1
+    ? `each round: ${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}${cpu}`
+    : `${formatCount(api.requestsPerSecond)} / ${formatCount(floor.requestsPerSecond)} req/s${cpu}`
 }
 
 function capitalise(text: string): string {
@@ -105,15 +153,45 @@ const targetNames: Record<ListRun['target'], string> = {
   floor: 'floor: bare Fastify + pg, same SELECT',
 }
 
+/**
+ * CPU time our services (all of them, all threads) used per response during a run: unlike
+ * throughput, it hardly depends on how much of the machine other programs took meanwhile.
+ */
+export function cpuMsPerRequest(result: LoadResult): number | undefined {
+  if (!result.serverCpuMs || result.responses === 0) return undefined
+  const total = Object.values(result.serverCpuMs).reduce((sum, ms) => sum + ms, 0)
+  return total / result.responses
+}
+
+/** The median over a list run's rounds of {@link cpuMsPerRequest}. */
+export function medianCpuMsPerRequest(run: ListRun): number {
+  return median((run.rounds ?? [run.result]).map((round) => cpuMsPerRequest(round) ?? Number.NaN))
+}
+
 function listTable(results: BenchResults): string[] {
   const rows = [
-    '| Path | Connections | p50 | p95 | p99 | req/s | errors |',
-    '|---|---|---|---|---|---|---|',
+    '| Path | Connections | p50 | p95 | p99 | req/s | errors | server CPU per request | req/s of every round |',
+    '|---|---|---|---|---|---|---|---|---|',
   ]
   for (const run of results.list) {
     const r = run.result
+    const rounds = (run.rounds ?? [r]).map((round) => formatCount(round.requestsPerSecond))
+    const cpu = medianCpuMsPerRequest(run)
     rows.push(
-      `| ${targetNames[run.target]} | ${run.connections} | ${formatMs(r.latencyMs.p50)} | ${formatMs(r.latencyMs.p95)} | ${formatMs(r.latencyMs.p99)} | ${formatCount(r.requestsPerSecond)} | ${errorsOf(r)} |`,
+      `| ${targetNames[run.target]} | ${run.connections} | ${formatMs(r.latencyMs.p50)} | ${formatMs(r.latencyMs.p95)} | ${formatMs(r.latencyMs.p99)} | ${formatCount(r.requestsPerSecond)} | ${errorsOf(r)} | ${formatMs(cpu)} | ${rounds.join(', ')} |`,
+    )
+  }
+  return rows
+}
+
+function hashingTable(results: BenchResults): string[] {
+  const rows = [
+    '| Hasher, alone (no HTTP, no database) | One verification | A burst of verifications started at once, all done in |',
+    '|---|---|---|',
+  ]
+  for (const timing of results.hashing ?? []) {
+    rows.push(
+      `| ${timing.hasher} | ${formatMs(timing.oneMs)} | ${timing.concurrency} in ${formatMs(timing.burstWallMs)} |`,
     )
   }
   return rows
@@ -166,14 +244,22 @@ export function renderMarkdown(results: BenchResults): string {
     `Measured by \`${results.command}\` on ${results.date}. Raw figures: [bench/results.json](bench/results.json).`,
     '',
     `**Machine:** ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB.toFixed(1)} GiB, ${m.os}; Node ${m.node}; ${m.postgres} (${m.database === 'embedded' ? 'embedded PGlite over the wire protocol' : 'a real PostgreSQL server, a fresh database'}). ` +
-      `Load average ${m.loadAverage.start.toFixed(2)} when the run started, ${m.loadAverage.end.toFixed(2)} when it ended.`,
+      `Load average ${m.loadAverage.start.toFixed(2)} when the run started, ${m.loadAverage.end.toFixed(2)} when it ended` +
+      (m.cpuPressure && m.cpuPressure.start !== null && m.cpuPressure.end !== null
+        ? `; CPU pressure (share of the last minute in which some task waited for a core) ${m.cpuPressure.start.toFixed(0)} % and ${m.cpuPressure.end.toFixed(0)} %.`
+        : '.'),
     '',
     '> The machine is shared: other engineers’ builds and test suites may run at the same time on the same 2 cores, and the load generator, the servers and PostgreSQL share them too. ' +
       'Every figure below comes from this one run; compare figures within it (the floor ratio, argon2id against scrypt), not across runs.',
     '',
     `How: autocannon in a separate process; each list and write run is ${s.warmupSeconds} s of discarded warm-up then ${s.durationSeconds} s measured; latencies are computed from every response (nearest rank). ` +
       `${s.usersWithTasks} users with ${s.listLimit} tasks each, seeded through the real register endpoint and the api; the list asks for \`limit=${s.listLimit}\`. ` +
-      `api pool: ${s.apiPoolMax} connections (the floor uses the same). Authentication bursts: ${s.authRounds} rounds each, the median round quoted.`,
+      `${s.listRounds && s.listRounds > 1 ? `Each list run is repeated ${s.listRounds} times, the floor, the api and the web origin taking turns; the round with the median throughput is quoted, and the floor ratio is the median of the rounds’ ratios. ` : ''}` +
+      `api pool: ${s.apiPoolMax} connections (the floor uses the same). Authentication bursts: ${s.authRounds} round${s.authRounds === 1 ? '' : 's'} each, the median round quoted.`,
+    '',
+    'Server CPU per request is the CPU time the services used during a run (all threads, from /proc) divided by the responses: the median over the rounds; the load generator and PostgreSQL are not in it.',
+    '',
+    'What these figures mean, where the time goes and what was changed for them: [docs/decisions/0304-benchmark-findings.md](docs/decisions/0304-benchmark-findings.md).',
     '',
     '## Against the targets',
     '',
@@ -191,6 +277,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     ...authTable(results),
     '',
+    ...(results.hashing && results.hashing.length > 0 ? [...hashingTable(results), ''] : []),
     '## Memory',
     '',
     ...memoryTable(results),

@@ -1,3 +1,4 @@
+import type { HashTiming } from './hashing'
 import type { LoadResult } from './load'
 import type { VerifyResult } from './verify'
 
@@ -13,13 +14,18 @@ export interface MachineInfo {
   database: 'postgres' | 'embedded'
   /** 1-minute load average when the run started and when it ended (the machine is shared). */
   loadAverage: { start: number; end: number }
+  /** CPU pressure (PSI "some", last 60 s, %) when the run started and ended; null without PSI. */
+  cpuPressure?: { start: number | null; end: number | null }
 }
 
 export interface ListRun {
   /** api: the api directly (Bearer); web: through the web origin's rewrite (cookie); floor: bare Fastify + pg. */
   target: 'api' | 'web' | 'floor'
   connections: number
+  /** The round with the median throughput. */
   result: LoadResult
+  /** Every round, in the order they ran (the targets took turns). */
+  rounds?: LoadResult[]
 }
 
 export interface WriteRun {
@@ -54,9 +60,12 @@ export interface BenchResults {
     apiPoolMax: number
     listLimit: number
     usersWithTasks: number
+    listRounds?: number
     authRounds: number
   }
   verification: VerifyResult | null
+  /** The password hashers alone (no HTTP, no database), for scale. */
+  hashing?: HashTiming[]
   list: ListRun[]
   writes: WriteRun[]
   auth: AuthBurst[]

@@ -16,6 +16,8 @@ export interface VerifyResult {
   latencyMs: LatencySummary
   /** JWKS fetches during the run (1: loaded once, then cached). */
   keyFetches: number
+  /** The same token's Ed25519 signature checked by node:crypto alone: the floor of verification. */
+  signatureOnly: { opsPerSecond: number; latencyMs: LatencySummary }
 }
 
 /** Times the api's token verification in a child process. */

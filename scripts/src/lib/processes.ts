@@ -12,17 +12,30 @@ export function startService(
   name: string,
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; quiet?: boolean },
+  options: {
+    cwd: string
+    env: NodeJS.ProcessEnv
+    quiet?: boolean
+    /** Also given every output line (e.g. to keep a quiet service's log in a file). */
+    onLine?: (line: string) => void
+  },
 ): Service {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue
     const lines = createInterface({ input: stream })
     lines.on('line', (line) => {
       if (!options.quiet) process.stdout.write(`[${name}] ${line}\n`)
+      options.onLine?.(line)
     })
   }
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
   return { name, child, exited }
 }
 
@@ -41,7 +54,11 @@ export async function run(
   args: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): Promise<void> {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: 'inherit' })
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: 'inherit',
+  })
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}`)
 }

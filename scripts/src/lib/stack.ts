@@ -100,9 +100,11 @@ export interface StackOptions {
   /** Extra environment for both services (e.g. raised rate limits for browser tests). */
   env?: Record<string, string>
   log?: (line: string) => void
+  /** Also given every output line of a service (its name, the line). */
+  onServiceLine?: (service: string, line: string) => void
 }
 
-export async function startStack({ settings, dev = false, quiet = false, env = {}, log = console.log }: StackOptions): Promise<Stack> {
+export async function startStack({ settings, dev = false, quiet = false, env = {}, log = console.log, onServiceLine }: StackOptions): Promise<Stack> {
   let embedded: EmbeddedDatabase | null = null
   let databaseUrl = settings.DATABASE_URL
   if (!databaseUrl) {
@@ -149,9 +151,9 @@ export async function startStack({ settings, dev = false, quiet = false, env = {
       ...env,
     }
     const apiArgs = dev ? ['--watch', '--import', 'tsx', 'src/server.ts'] : ['--import', 'tsx', 'src/server.ts']
-    services.push(startService('api', process.execPath, apiArgs, { cwd: apiDir, env: shared, quiet }))
+    services.push(startService('api', process.execPath, apiArgs, { cwd: apiDir, env: shared, quiet, onLine: (line) => onServiceLine?.('api', line) }))
     const webArgs = [nextBin, dev ? 'dev' : 'start', '--port', String(settings.WEB_PORT)]
-    services.push(startService('web', process.execPath, webArgs, { cwd: webDir, env: shared, quiet }))
+    services.push(startService('web', process.execPath, webArgs, { cwd: webDir, env: shared, quiet, onLine: (line) => onServiceLine?.('web', line) }))
 
     const [api, web] = services as [Service, Service]
     await Promise.all([waitForOk(`${apiUrl}/ready`, api, 60_000), waitForOk(`http://127.0.0.1:${settings.WEB_PORT}/`, web, 180_000)])

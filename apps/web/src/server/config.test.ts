@@ -16,7 +16,17 @@ describe('the web app settings', () => {
       rateLimit: { max: 10, windowSeconds: 60 },
       lockout: { maxFailures: 10, windowSeconds: 900 },
       clientIp: { header: 'x-forwarded-for', trustedProxies: [] },
+      passwordHasher: 'argon2id',
     })
+  })
+
+  test('AUTH_PASSWORD_HASHER takes argon2id or scrypt only', () => {
+    expect(loadWebConfig({ DATABASE_URL, AUTH_PASSWORD_HASHER: 'scrypt' }).passwordHasher).toBe(
+      'scrypt',
+    )
+    expect(() => loadWebConfig({ DATABASE_URL, AUTH_PASSWORD_HASHER: 'md5' })).toThrow(
+      /AUTH_PASSWORD_HASHER/,
+    )
   })
 
   test('a missing DATABASE_URL names the setting and says how to get one', () => {

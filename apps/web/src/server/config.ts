@@ -63,6 +63,7 @@ const webEnvSchema = z.object({
   AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60, 86_400),
   AUTH_LOCKOUT_MAX_FAILURES: positiveInt(10),
   AUTH_LOCKOUT_WINDOW_SECONDS: positiveInt(900, 86_400),
+  AUTH_PASSWORD_HASHER: z.enum(['argon2id', 'scrypt']).default('argon2id'),
   CLIENT_IP_HEADER: z
     .string()
     .trim()
@@ -105,6 +106,8 @@ export interface WebConfig {
     header: string
     trustedProxies: string[]
   }
+  /** The function that hashes new passwords; stored hashes of either kind are always verified. */
+  passwordHasher: 'argon2id' | 'scrypt'
 }
 
 /** Validates an environment into a {@link WebConfig}; a bad or missing value throws a ConfigError. */
@@ -147,6 +150,7 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
       windowSeconds: parsed.AUTH_LOCKOUT_WINDOW_SECONDS,
     },
     clientIp: { header: parsed.CLIENT_IP_HEADER, trustedProxies: parsed.TRUSTED_PROXIES },
+    passwordHasher: parsed.AUTH_PASSWORD_HASHER,
   })
 }
 

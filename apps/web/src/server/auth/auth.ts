@@ -8,7 +8,7 @@ import { jwt } from 'better-auth/plugins'
 import { type JwtOptions } from 'better-auth/plugins/jwt'
 import { type WebConfig } from '../config'
 import { createLogger, type Logger, type LogSink } from '../log'
-import { hashPassword, verifyPassword } from './password-hashing'
+import { passwordHashing } from './password-hashing'
 import { jwtCookieFor, type JwtCookie } from './jwt-cookie'
 import { createSignInThrottle } from './sign-in-throttle'
 import { taskwiseAuthPlugin } from './taskwise-plugin'
@@ -75,7 +75,7 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
       autoSignIn: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: UTF16_PASSWORD_CAP,
-      password: { hash: hashPassword, verify: verifyPassword },
+      password: passwordHashing(config.passwordHasher),
       // A reset ends every session, and with them every JWT (the api checks `sid`; 0101).
       revokeSessionsOnPasswordReset: true,
     },

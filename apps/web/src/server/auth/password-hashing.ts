@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2'
+import { hashPassword as hashScrypt, verifyPassword as verifyScrypt } from 'better-auth/crypto'
 
 /**
  * argon2id at OWASP's first recommendation: 19 MiB of memory, 2 iterations, 1 lane. @node-rs/argon2
@@ -12,8 +13,21 @@ export const ARGON2ID_OPTIONS = {
   parallelism: 1,
 } as const
 
-export async function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2ID_OPTIONS)
+/**
+ * Which function hashes new passwords: argon2id (the default), or Better Auth's own scrypt
+ * (N = 16384, r = 16, p = 1), kept selectable so that the benchmark measures the choice
+ * (docs/decisions/0302-password-hasher-measured.md). Verification never depends on the setting.
+ */
+export type PasswordHasher = 'argon2id' | 'scrypt'
+
+export interface PasswordHashing {
+  hash(password: string): Promise<string>
+  verify(input: { hash: string; password: string }): Promise<boolean>
+}
+
+/** An argon2 hash is a PHC string (`$argon2id$v=19$…`); Better Auth's scrypt one is `salt:key`. */
+function isArgon2(encoded: string): boolean {
+  return encoded.startsWith('$argon2')
 }
 
 /** False, never an exception, for a wrong password or a hash this module cannot read. */
@@ -25,8 +39,25 @@ export async function verifyPassword({
   password: string
 }): Promise<boolean> {
   try {
-    return await verify(encoded, password)
+    return isArgon2(encoded)
+      ? await verify(encoded, password)
+      : await verifyScrypt({ hash: encoded, password })
   } catch {
     return false
+  }
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2ID_OPTIONS)
+}
+
+/**
+ * The hashing Better Auth is given. New passwords are hashed with `hasher`; a stored hash is
+ * verified by its own format, so changing the setting never locks anyone out.
+ */
+export function passwordHashing(hasher: PasswordHasher): PasswordHashing {
+  return {
+    hash: hasher === 'scrypt' ? hashScrypt : hashPassword,
+    verify: verifyPassword,
   }
 }
