@@ -1,7 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createTestDatabase, usesEmbeddedTestDatabase, type TestDatabase } from '@taskwise/db/testing'
+import {
+  createTestDatabase,
+  usesEmbeddedTestDatabase,
+  type TestDatabase,
+} from '@taskwise/db/testing'
 import { readSettings } from '@taskwise/scripts/lib/settings'
 import { startStack } from '@taskwise/scripts/lib/stack'
 import { API_PORT, WEB_PORT } from '@taskwise/scripts/lib/test-ports'

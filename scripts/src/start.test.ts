@@ -73,11 +73,16 @@ async function waitForOutput(run: Launch, text: string, timeoutMs: number): Prom
 }
 
 function embeddedDatabaseUrl(): string {
-  const { port } = JSON.parse(readFileSync(path.join(dataDir, 'server.json'), 'utf8')) as { port: number }
+  const { port } = JSON.parse(readFileSync(path.join(dataDir, 'server.json'), 'utf8')) as {
+    port: number
+  }
   return `postgres://postgres@127.0.0.1:${port}/postgres`
 }
 
-async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+async function sql<T extends pg.QueryResultRow>(
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: embeddedDatabaseUrl() })
   await client.connect()
   try {
@@ -117,7 +122,9 @@ describe('npm start with no database installed', () => {
     await waitForOutput(again, 'Taskwise is running', 240_000)
     expect(again.output()).toContain('database schema is up to date')
     expect((await fetch(`http://127.0.0.1:${apiPort}/ready`)).status).toBe(200)
-    expect(await sql<{ email: string }>('select email from "user"')).toEqual([{ email: 'ada@example.com' }])
+    expect(await sql<{ email: string }>('select email from "user"')).toEqual([
+      { email: 'ada@example.com' },
+    ])
     again.child.kill('SIGTERM')
     expect(await again.exit).toBe(0)
   })

@@ -33,7 +33,9 @@ try {
   console.log('')
   console.log(`  Taskwise is running: open ${stack.webUrl}`)
   console.log(`  api ${stack.apiUrl} (OpenAPI at ${stack.apiUrl}/docs)`)
-  console.log(`  database: ${stack.database === 'embedded' ? `embedded, ${stack.databaseUrl}` : 'DATABASE_URL'}`)
+  console.log(
+    `  database: ${stack.database === 'embedded' ? `embedded, ${stack.databaseUrl}` : 'DATABASE_URL'}`,
+  )
   console.log('  Press Ctrl-C to stop.')
   console.log('')
   const exited = await stack.firstExit

@@ -1,7 +1,7 @@
 /**
  * `npm test`: the whole test suite, the same command locally and in CI (.ci/run).
  *
- * 1. Lint and typecheck every workspace.
+ * 1. Lint, check the formatting of and typecheck every workspace.
  * 2. Vitest: unit, component and integration tests. Database tests create their own uniquely
  *    named database on the PostgreSQL server at TEST_DATABASE_URL (default the local server) and
  *    drop it. With no server reachable, outside CI, they use the embedded database instead; in CI
@@ -44,10 +44,14 @@ if (await serverReachable(serverUrl)) {
   log(`taskwise: database tests run on PostgreSQL at ${new URL(serverUrl).host}`)
   env.TEST_DATABASE_URL = serverUrl
 } else if (settings.CI) {
-  console.error(`taskwise: no PostgreSQL answers at ${new URL(serverUrl).host}, and CI must test against a real server.`)
+  console.error(
+    `taskwise: no PostgreSQL answers at ${new URL(serverUrl).host}, and CI must test against a real server.`,
+  )
   process.exit(1)
 } else {
-  log(`taskwise: no PostgreSQL answers at ${new URL(serverUrl).host}; database tests use the embedded database (PGlite) instead`)
+  log(
+    `taskwise: no PostgreSQL answers at ${new URL(serverUrl).host}; database tests use the embedded database (PGlite) instead`,
+  )
   env.TASKWISE_TEST_DB = 'embedded'
 }
 
@@ -55,8 +59,9 @@ const npx = (args: string[]) => run('npx', args, { cwd: repoRoot, env })
 
 try {
   if (wants('lint')) {
-    log('\ntaskwise: lint and typecheck')
+    log('\ntaskwise: lint, format and typecheck')
     await npx(['eslint', '.', '--max-warnings', '0'])
+    await npx(['prettier', '--check', '--log-level', 'warn', '.'])
     await run('npm', ['run', 'typecheck', '--silent'], { cwd: repoRoot, env })
   }
   // The launcher test (Vitest) and the browser suite share one production build, made here

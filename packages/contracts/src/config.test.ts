@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { assertProductionSecret, ConfigError, DEVELOPMENT_SECRET, parseEnv, port, postgresUrl } from './config'
+import {
+  assertProductionSecret,
+  ConfigError,
+  DEVELOPMENT_SECRET,
+  parseEnv,
+  port,
+  postgresUrl,
+} from './config'
 
 const schema = z.object({ DATABASE_URL: postgresUrl, PORT: port(4000) })
 
@@ -28,7 +35,12 @@ describe('parseEnv', () => {
 describe('assertProductionSecret', () => {
   test('production refuses the development secret', () => {
     expect(() =>
-      assertProductionSecret('Taskwise web', 'BETTER_AUTH_SECRET', DEVELOPMENT_SECRET, 'production'),
+      assertProductionSecret(
+        'Taskwise web',
+        'BETTER_AUTH_SECRET',
+        DEVELOPMENT_SECRET,
+        'production',
+      ),
     ).toThrow(ConfigError)
   })
 
@@ -37,8 +49,6 @@ describe('assertProductionSecret', () => {
   })
 
   test('development accepts the development secret', () => {
-    expect(() =>
-      assertProductionSecret('w', 'S', DEVELOPMENT_SECRET, 'development'),
-    ).not.toThrow()
+    expect(() => assertProductionSecret('w', 'S', DEVELOPMENT_SECRET, 'development')).not.toThrow()
   })
 })

@@ -10,12 +10,16 @@ export const DEVELOPMENT_SECRET = 'taskwise-development-secret-do-not-use-in-pro
 
 export const nodeEnv = z.enum(['development', 'test', 'production']).default('development')
 
-export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback)
+export const port = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65535).default(fallback)
 
 export const postgresUrl = z
   .string()
   .trim()
-  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL')
+  .refine(
+    (value) => /^postgres(ql)?:\/\//.test(value),
+    'must be a postgres:// or postgresql:// URL',
+  )
 
 export const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -65,6 +69,8 @@ export function assertProductionSecret(
     )
   }
   if (value.length < 32) {
-    throw new ConfigError(`${service}: setting ${name} must be at least 32 characters in production.`)
+    throw new ConfigError(
+      `${service}: setting ${name} must be at least 32 characters in production.`,
+    )
   }
 }

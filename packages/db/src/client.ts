@@ -38,7 +38,9 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
   })
   // An idle client's connection can drop (the server restarted, the network blinked). The pool
   // discards that client and emits 'error'; without a listener Node would crash the process.
-  const onError = options.onError ?? ((error: Error) => console.error('taskwise: idle database connection lost:', error.message))
+  const onError =
+    options.onError ??
+    ((error: Error) => console.error('taskwise: idle database connection lost:', error.message))
   pool.on('error', onError)
   return pool
 }

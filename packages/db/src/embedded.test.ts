@@ -42,7 +42,8 @@ async function rawConnection(url: string) {
   const waiters: (() => void)[] = []
   void parse(socket, (message) => {
     received.push(message)
-    if (message.name === 'authenticationCleartextPassword') socket.write(serialize.password('postgres'))
+    if (message.name === 'authenticationCleartextPassword')
+      socket.write(serialize.password('postgres'))
     waiters.splice(0).forEach((wake) => wake())
   })
   const readyCount = () => received.filter((message) => message.name === 'readyForQuery').length
@@ -74,7 +75,10 @@ describe('the embedded database', () => {
     try {
       expect(database.owned).toBe(true)
       await runMigrations(database.url)
-      await query(database.url, `insert into "user" (name, email) values ('Ada', 'ada@example.com')`)
+      await query(
+        database.url,
+        `insert into "user" (name, email) values ('Ada', 'ada@example.com')`,
+      )
       const rows = await query<{ email: string }>(database.url, 'select email from "user"')
       expect(rows).toEqual([{ email: 'ada@example.com' }])
     } finally {
@@ -99,7 +103,10 @@ describe('the embedded database', () => {
     try {
       const answers = await Promise.all(
         Array.from({ length: 200 }, (_, n) =>
-          pool.query<{ n: number; label: string }>('select $1::int as n, $2::text as label', [n, `q${n}`]),
+          pool.query<{ n: number; label: string }>('select $1::int as n, $2::text as label', [
+            n,
+            `q${n}`,
+          ]),
         ),
       )
       expect(answers.map((result) => result.rows[0])).toEqual(
@@ -118,7 +125,10 @@ describe('the embedded database', () => {
           client.release()
         }
       }
-      await Promise.all([inTransaction('kept@example.com', true), inTransaction('dropped@example.com', false)])
+      await Promise.all([
+        inTransaction('kept@example.com', true),
+        inTransaction('dropped@example.com', false),
+      ])
       const { rows } = await pool.query<{ email: string }>(
         `select email from "user" where email in ('kept@example.com', 'dropped@example.com')`,
       )

@@ -69,7 +69,9 @@ function claim(dataDir: string): OwnerRecord | 'claimed' {
       rmSync(file, { force: true })
     }
   }
-  throw new Error(`Could not take the embedded database folder ${dataDir}; is another Taskwise starting?`)
+  throw new Error(
+    `Could not take the embedded database folder ${dataDir}; is another Taskwise starting?`,
+  )
 }
 
 async function waitForPort(dataDir: string, pid: number): Promise<number> {

@@ -13,7 +13,11 @@ afterEach(async () => {
   database = undefined
 })
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []) {
+async function query<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+) {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -32,7 +36,10 @@ async function tables(url: string): Promise<string[]> {
 }
 
 async function appliedMigrations(url: string): Promise<number> {
-  const rows = await query<{ count: string }>(url, 'select count(*) from drizzle.__drizzle_migrations')
+  const rows = await query<{ count: string }>(
+    url,
+    'select count(*) from drizzle.__drizzle_migrations',
+  )
   return Number(rows[0]?.count)
 }
 
@@ -41,7 +48,17 @@ describe('migrations', () => {
     database = await createEmptyTestDatabase()
     await runMigrations(database.url)
     const first = await tables(database.url)
-    expect(first).toEqual(expect.arrayContaining(['user', 'session', 'account', 'verification', 'jwks', 'rate_limit', 'task']))
+    expect(first).toEqual(
+      expect.arrayContaining([
+        'user',
+        'session',
+        'account',
+        'verification',
+        'jwks',
+        'rate_limit',
+        'task',
+      ]),
+    )
     expect(await appliedMigrations(database.url)).toBe(migrationFiles.length)
 
     await runMigrations(database.url)
@@ -52,7 +69,9 @@ describe('migrations', () => {
   test('two migrators started at once both succeed and apply each migration once', async () => {
     database = await createEmptyTestDatabase()
     const url = database.url
-    await expect(Promise.all([runMigrations(url), runMigrations(url), runMigrations(url)])).resolves.toBeDefined()
+    await expect(
+      Promise.all([runMigrations(url), runMigrations(url), runMigrations(url)]),
+    ).resolves.toBeDefined()
     expect(await appliedMigrations(url)).toBe(migrationFiles.length)
     expect(await tables(url)).toContain('task')
   })
@@ -78,7 +97,11 @@ describe('the task table', () => {
       `insert into "user" (name, email) values ('Ada', 'ada@example.com'), ('Bob', 'bob@example.com') returning id`,
     )
     const [ada, bob] = users.map((user) => user.id)
-    await query(url, `insert into task (user_id, title) values ($1, 'a1'), ($1, 'a2'), ($2, 'b1')`, [ada, bob])
+    await query(
+      url,
+      `insert into task (user_id, title) values ($1, 'a1'), ($1, 'a2'), ($2, 'b1')`,
+      [ada, bob],
+    )
 
     await query(url, `delete from "user" where id = $1`, [ada])
 
@@ -90,9 +113,16 @@ describe('the task table', () => {
     database = await createEmptyTestDatabase()
     await runMigrations(database.url)
     const url = database.url
-    const [user] = await query<{ id: string }>(url, `insert into "user" (name, email) values ('Ada', 'a@example.com') returning id`)
-    await expect(query(url, `insert into task (user_id, title) values ($1, $2)`, [user?.id, 'x'.repeat(201)])).rejects.toThrow(/task_title_length/)
-    await expect(query(url, `insert into task (user_id, title) values ($1, '')`, [user?.id])).rejects.toThrow(/task_title_length/)
+    const [user] = await query<{ id: string }>(
+      url,
+      `insert into "user" (name, email) values ('Ada', 'a@example.com') returning id`,
+    )
+    await expect(
+      query(url, `insert into task (user_id, title) values ($1, $2)`, [user?.id, 'x'.repeat(201)]),
+    ).rejects.toThrow(/task_title_length/)
+    await expect(
+      query(url, `insert into task (user_id, title) values ($1, '')`, [user?.id]),
+    ).rejects.toThrow(/task_title_length/)
     expect(await query(url, 'select * from task')).toEqual([])
   })
 })

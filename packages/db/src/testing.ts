@@ -64,7 +64,10 @@ export async function createEmptyTestDatabase(): Promise<TestDatabase> {
     url: withDatabaseName(testServerUrl(), name),
     kind: 'postgres',
     async drop() {
-      const client = new pg.Client({ connectionString: testServerUrl(), connectionTimeoutMillis: 5_000 })
+      const client = new pg.Client({
+        connectionString: testServerUrl(),
+        connectionTimeoutMillis: 5_000,
+      })
       await client.connect()
       try {
         await client.query(`drop database if exists "${name}" with (force)`)

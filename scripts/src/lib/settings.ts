@@ -20,6 +20,8 @@ const schema = z.object({
 
 export type LauncherSettings = z.output<typeof schema>
 
-export function readSettings(env: Record<string, string | undefined> = process.env): LauncherSettings {
+export function readSettings(
+  env: Record<string, string | undefined> = process.env,
+): LauncherSettings {
   return parseEnv('Taskwise launcher', schema, env)
 }

@@ -104,7 +104,14 @@ export interface StackOptions {
   onServiceLine?: (service: string, line: string) => void
 }
 
-export async function startStack({ settings, dev = false, quiet = false, env = {}, log = console.log, onServiceLine }: StackOptions): Promise<Stack> {
+export async function startStack({
+  settings,
+  dev = false,
+  quiet = false,
+  env = {},
+  log = console.log,
+  onServiceLine,
+}: StackOptions): Promise<Stack> {
   let embedded: EmbeddedDatabase | null = null
   let databaseUrl = settings.DATABASE_URL
   if (!databaseUrl) {
@@ -127,7 +134,11 @@ export async function startStack({ settings, dev = false, quiet = false, env = {
 
   try {
     const { applied } = await runMigrations(databaseUrl)
-    log(applied ? `taskwise: applied ${applied} migration(s)` : 'taskwise: database schema is up to date')
+    log(
+      applied
+        ? `taskwise: applied ${applied} migration(s)`
+        : 'taskwise: database schema is up to date',
+    )
 
     const webUrl = settings.BETTER_AUTH_URL ?? `http://localhost:${settings.WEB_PORT}`
     const apiUrl = apiUrlFor(settings.API_PORT)
@@ -150,16 +161,45 @@ export async function startStack({ settings, dev = false, quiet = false, env = {
       API_HOST: '127.0.0.1',
       ...env,
     }
-    const apiArgs = dev ? ['--watch', '--import', 'tsx', 'src/server.ts'] : ['--import', 'tsx', 'src/server.ts']
-    services.push(startService('api', process.execPath, apiArgs, { cwd: apiDir, env: shared, quiet, onLine: (line) => onServiceLine?.('api', line) }))
+    const apiArgs = dev
+      ? ['--watch', '--import', 'tsx', 'src/server.ts']
+      : ['--import', 'tsx', 'src/server.ts']
+    services.push(
+      startService('api', process.execPath, apiArgs, {
+        cwd: apiDir,
+        env: shared,
+        quiet,
+        onLine: (line) => onServiceLine?.('api', line),
+      }),
+    )
     const webArgs = [nextBin, dev ? 'dev' : 'start', '--port', String(settings.WEB_PORT)]
-    services.push(startService('web', process.execPath, webArgs, { cwd: webDir, env: shared, quiet, onLine: (line) => onServiceLine?.('web', line) }))
+    services.push(
+      startService('web', process.execPath, webArgs, {
+        cwd: webDir,
+        env: shared,
+        quiet,
+        onLine: (line) => onServiceLine?.('web', line),
+      }),
+    )
 
     const [api, web] = services as [Service, Service]
-    await Promise.all([waitForOk(`${apiUrl}/ready`, api, 60_000), waitForOk(`http://127.0.0.1:${settings.WEB_PORT}/`, web, 180_000)])
+    await Promise.all([
+      waitForOk(`${apiUrl}/ready`, api, 60_000),
+      waitForOk(`http://127.0.0.1:${settings.WEB_PORT}/`, web, 180_000),
+    ])
 
-    const firstExit = Promise.race(services.map((service) => service.exited.then(() => service.name)))
-    return { webUrl, apiUrl, databaseUrl, database: embedded ? 'embedded' : 'external', services, firstExit, stop }
+    const firstExit = Promise.race(
+      services.map((service) => service.exited.then(() => service.name)),
+    )
+    return {
+      webUrl,
+      apiUrl,
+      databaseUrl,
+      database: embedded ? 'embedded' : 'external',
+      services,
+      firstExit,
+      stop,
+    }
   } catch (error) {
     await stop()
     throw error

@@ -3,7 +3,9 @@ import { loginUrlFor, safeNextPath } from './safe-next'
 
 describe('safeNextPath', () => {
   test('keeps a path on this site with its query', () => {
-    expect(safeNextPath('/dashboard?status=pending&q=milk')).toBe('/dashboard?status=pending&q=milk')
+    expect(safeNextPath('/dashboard?status=pending&q=milk')).toBe(
+      '/dashboard?status=pending&q=milk',
+    )
   })
 
   test.each([

@@ -24,10 +24,14 @@ async function countUsers(): Promise<number> {
 
 async function reset(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/reset.ts', ...args], {
-      cwd: packageDir,
-      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'development', ...env },
-    })
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/reset.ts', ...args],
+      {
+        cwd: packageDir,
+        env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'development', ...env },
+      },
+    )
     return { code: 0, stdout, stderr }
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string }

@@ -22,7 +22,9 @@ export const taskPriority = pgEnum('task_priority', ['low', 'medium', 'high'])
 export const task = pgTable(
   'task',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     userId: uuid('user_id')
       .notNull()
       .references(() => user.id, { onDelete: 'cascade' }),
@@ -40,7 +42,10 @@ export const task = pgTable(
     index('task_user_id_created_at_idx').on(table.userId, table.createdAt),
     check('task_title_length', sql`char_length(${table.title}) between 1 and 200`),
     check('task_description_length', sql`char_length(${table.description}) <= 2000`),
-    check('task_category_length', sql`${table.category} is null or char_length(${table.category}) between 1 and 50`),
+    check(
+      'task_category_length',
+      sql`${table.category} is null or char_length(${table.category}) between 1 and 50`,
+    ),
     check(
       'task_completed_at_matches',
       sql`(${table.completed} and ${table.completedAt} is not null) or (not ${table.completed} and ${table.completedAt} is null)`,

@@ -11,7 +11,8 @@ const badgeVariants = cva(
         secondary: 'border-transparent bg-secondary text-secondary-foreground',
         outline: 'text-foreground',
         high: 'border-transparent bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100',
-        medium: 'border-transparent bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
+        medium:
+          'border-transparent bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
         low: 'border-transparent bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100',
         danger: 'border-transparent bg-red-600 text-white dark:bg-red-700',
       },

@@ -42,7 +42,10 @@ export function ThemeToggle() {
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">
         <DropdownMenuLabel>Theme</DropdownMenuLabel>
-        <DropdownMenuRadioGroup value={hydrated ? (theme ?? 'system') : 'system'} onValueChange={setTheme}>
+        <DropdownMenuRadioGroup
+          value={hydrated ? (theme ?? 'system') : 'system'}
+          onValueChange={setTheme}
+        >
           <DropdownMenuRadioItem value="light">
             <Sun aria-hidden /> Light
           </DropdownMenuRadioItem>

@@ -1,4 +1,8 @@
-import { authTokenResponseSchema, type AuthTokenResponse, type LoginBody } from '@taskwise/contracts/auth-payloads'
+import {
+  authTokenResponseSchema,
+  type AuthTokenResponse,
+  type LoginBody,
+} from '@taskwise/contracts/auth-payloads'
 import { apiErrorFrom } from '@/lib/problem-error'
 
 /** POST /api/auth/login: signs in (the cookies arrive with the answer). */

@@ -1,4 +1,8 @@
-import { authTokenResponseSchema, type AuthTokenResponse, type RegisterBody } from '@taskwise/contracts/auth-payloads'
+import {
+  authTokenResponseSchema,
+  type AuthTokenResponse,
+  type RegisterBody,
+} from '@taskwise/contracts/auth-payloads'
 import { apiErrorFrom } from '@/lib/problem-error'
 
 /** POST /api/auth/register: creates the account and signs in (the cookies arrive with the answer). */

@@ -6,7 +6,13 @@ import { passwordStrength } from '../password-strength'
 const barColors = ['bg-red-600', 'bg-orange-500', 'bg-amber-500', 'bg-lime-600', 'bg-emerald-600']
 
 /** zxcvbn's estimate as a five-step meter with a label; empty until something is typed. */
-export function StrengthMeter({ password, userInputs }: { password: string; userInputs: string[] }) {
+export function StrengthMeter({
+  password,
+  userInputs,
+}: {
+  password: string
+  userInputs: string[]
+}) {
   if (!password) return null
   const { score, label, warning } = passwordStrength(password, userInputs)
   return (
