@@ -11,6 +11,17 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   )
 }
 
+/**
+ * `aria-invalid` and `aria-describedby` for a control whose error, when it has one, is the
+ * {@link FieldError} with `errorId`.
+ */
+export function errorAria(
+  errorId: string,
+  hasError: boolean,
+): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  return hasError ? { 'aria-invalid': true, 'aria-describedby': errorId } : {}
+}
+
 export function Field({ className, ...props }: React.ComponentProps<'div'>) {
   return <div className={cn('grid gap-2', className)} {...props} />
 }

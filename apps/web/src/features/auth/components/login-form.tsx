@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
 import { Button } from '@/components/ui/button'
-import { Field, FieldError } from '@/components/ui/field'
+import { errorAria, Field, FieldError } from '@/components/ui/field'
 import { FormAlert } from '@/components/ui/form-alert'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
@@ -80,8 +80,7 @@ export function LoginForm({ next }: { next?: string | undefined }) {
           type="email"
           autoComplete="username"
           inputMode="email"
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={errors.email ? 'login-email-error' : undefined}
+          {...errorAria('login-email-error', Boolean(errors.email))}
           {...form.register('email')}
         />
         <FieldError id="login-email-error" message={errors.email?.message} />
@@ -91,8 +90,7 @@ export function LoginForm({ next }: { next?: string | undefined }) {
         <PasswordInput
           id="login-password"
           autoComplete="current-password"
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={errors.password ? 'login-password-error' : undefined}
+          {...errorAria('login-password-error', Boolean(errors.password))}
           {...form.register('password')}
         />
         <FieldError id="login-password-error" message={errors.password?.message} />

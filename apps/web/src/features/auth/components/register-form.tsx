@@ -9,7 +9,7 @@ import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 import { Button } from '@/components/ui/button'
-import { Field, FieldError } from '@/components/ui/field'
+import { errorAria, Field, FieldError } from '@/components/ui/field'
 import { FormAlert } from '@/components/ui/form-alert'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
@@ -101,8 +101,7 @@ export function RegisterForm({ next }: { next?: string | undefined }) {
         <Input
           id="register-name"
           autoComplete="name"
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? 'register-name-error' : undefined}
+          {...errorAria('register-name-error', Boolean(errors.name))}
           {...form.register('name')}
         />
         <FieldError id="register-name-error" message={errors.name?.message} />
@@ -114,8 +113,7 @@ export function RegisterForm({ next }: { next?: string | undefined }) {
           type="email"
           autoComplete="email"
           inputMode="email"
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={errors.email ? 'register-email-error' : undefined}
+          {...errorAria('register-email-error', Boolean(errors.email))}
           {...form.register('email')}
         />
         <FieldError id="register-email-error" message={errors.email?.message} />
