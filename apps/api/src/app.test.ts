@@ -67,8 +67,22 @@ describe('logs', () => {
       headers: bearer(alice.token),
     })
     const id = response.headers['x-request-id']
-    const lines = logLines.map((line) => JSON.parse(line) as { reqId?: string; msg?: string })
-    expect(lines.length).toBeGreaterThanOrEqual(2) // incoming request, request completed
+    const lines = logLines.map(
+      (line) =>
+        JSON.parse(line) as {
+          reqId?: string
+          msg?: string
+          req?: { method?: string; url?: string }
+          res?: { statusCode?: number }
+        },
+    )
+    // One access-log line per request, with what was asked and how it was answered.
+    expect(lines.filter((line) => line.msg === 'request completed')).toEqual([
+      expect.objectContaining({
+        req: expect.objectContaining({ method: 'GET', url: `/api/${alice.id}/tasks` }),
+        res: { statusCode: 200 },
+      }),
+    ])
     for (const line of lines) expect(line.reqId).toBe(id)
   })
 

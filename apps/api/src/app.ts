@@ -40,6 +40,14 @@ async function taskwiseApi(fastify: FastifyInstance, options: AppOptions) {
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
+  // One access-log line per request, written when it is answered (Fastify's own request logging,
+  // a line on arrival and another on completion, is off: it doubled the log's cost per request).
+  fastify.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime },
+      'request completed',
+    )
+  })
 
   // Third-party wiring.
   await fastify.register(helmetPlugin)
@@ -150,6 +158,7 @@ export function serverOptions(
       const given = request.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
+    disableRequestLogging: true,
     bodyLimit: BODY_LIMIT_BYTES,
     // A slow client cannot hold a request open forever (Fastify's default is no limit) …
     requestTimeout: 30_000,
