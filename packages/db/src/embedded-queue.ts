@@ -29,7 +29,6 @@ interface QueryQueue {
   lastHandlerId: number | null
   processQueue(): Promise<void>
   clearQueueForHandler(handlerId: number): void
-  clearTransactionIfNeeded(handlerId: number): Promise<void>
 }
 
 const SYNC = 0x53 // 'S'

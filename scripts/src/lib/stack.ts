@@ -164,23 +164,18 @@ export async function startStack({
     const apiArgs = dev
       ? ['--watch', '--import', 'tsx', 'src/server.ts']
       : ['--import', 'tsx', 'src/server.ts']
-    services.push(
-      startService('api', process.execPath, apiArgs, {
-        cwd: apiDir,
-        env: shared,
-        quiet,
-        onLine: (line) => onServiceLine?.('api', line),
-      }),
-    )
+    const start = (name: 'api' | 'web', args: string[], cwd: string) =>
+      services.push(
+        startService(name, process.execPath, args, {
+          cwd,
+          env: shared,
+          quiet,
+          onLine: (line) => onServiceLine?.(name, line),
+        }),
+      )
+    start('api', apiArgs, apiDir)
     const webArgs = [nextBin, dev ? 'dev' : 'start', '--port', String(settings.WEB_PORT)]
-    services.push(
-      startService('web', process.execPath, webArgs, {
-        cwd: webDir,
-        env: shared,
-        quiet,
-        onLine: (line) => onServiceLine?.('web', line),
-      }),
-    )
+    start('web', webArgs, webDir)
 
     const [api, web] = services as [Service, Service]
     await Promise.all([

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import { Suspense } from 'react'
 import { TaskDashboard } from '@/features/tasks/components/task-dashboard'
 import { TaskListSkeleton } from '@/features/tasks/components/task-list'
@@ -8,8 +7,6 @@ import { requireUser } from '@/server/auth/current-user'
 export const metadata: Metadata = { title: 'Your tasks' }
 
 export default async function DashboardPage() {
-  // Per request, never prerendered at build time: the page is the signed-in person's.
-  await connection()
   const user = await requireUser('/dashboard')
   return (
     <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:px-6 sm:py-10 dark:scheme-dark">

@@ -6,7 +6,7 @@ import { ChevronDown, Plus } from 'lucide-react'
 import { useEffect, useId, useState } from 'react'
 import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form'
 import { Button } from '@/components/ui/button'
-import { Field, FieldError } from '@/components/ui/field'
+import { errorAria, Field, FieldError } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { NativeSelect } from '@/components/ui/native-select'
@@ -110,8 +110,9 @@ export function TaskForm({
   }
 
   const fieldId = (name: string) => `${id}-${name}`
-  const describedBy = (name: (typeof TASK_FORM_FIELDS)[number]) =>
-    errors[name] ? `${fieldId(name)}-error` : undefined
+  const errorIdOf = (name: string) => `${fieldId(name)}-error`
+  const aria = (name: (typeof TASK_FORM_FIELDS)[number]) =>
+    errorAria(errorIdOf(name), Boolean(errors[name]))
 
   const titleField = (
     <Field className={cn('min-w-0 flex-1', variant === 'quick' && 'basis-full sm:basis-0')}>
@@ -122,11 +123,10 @@ export function TaskForm({
         id={fieldId('title')}
         autoComplete="off"
         placeholder={variant === 'quick' ? 'Add a task and press Enter' : undefined}
-        aria-invalid={errors.title ? true : undefined}
-        aria-describedby={describedBy('title')}
+        {...aria('title')}
         {...form.register('title')}
       />
-      <FieldError id={`${fieldId('title')}-error`} message={errors.title?.message} />
+      <FieldError id={errorIdOf('title')} message={errors.title?.message} />
     </Field>
   )
 
@@ -174,21 +174,16 @@ export function TaskForm({
           <Textarea
             id={fieldId('description')}
             rows={3}
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={describedBy('description')}
+            {...aria('description')}
             {...form.register('description')}
           />
-          <FieldError
-            id={`${fieldId('description')}-error`}
-            message={errors.description?.message}
-          />
+          <FieldError id={errorIdOf('description')} message={errors.description?.message} />
         </Field>
         <Field>
           <Label htmlFor={fieldId('priority')}>Priority</Label>
           <NativeSelect
             id={fieldId('priority')}
-            aria-invalid={errors.priority ? true : undefined}
-            aria-describedby={describedBy('priority')}
+            {...aria('priority')}
             {...form.register('priority')}
           >
             {taskPriorities.map((priority) => (
@@ -197,7 +192,7 @@ export function TaskForm({
               </option>
             ))}
           </NativeSelect>
-          <FieldError id={`${fieldId('priority')}-error`} message={errors.priority?.message} />
+          <FieldError id={errorIdOf('priority')} message={errors.priority?.message} />
         </Field>
         <Field>
           <Label htmlFor={fieldId('category')}>Category</Label>
@@ -205,22 +200,20 @@ export function TaskForm({
             id={fieldId('category')}
             autoComplete="off"
             placeholder="e.g. Work"
-            aria-invalid={errors.category ? true : undefined}
-            aria-describedby={describedBy('category')}
+            {...aria('category')}
             {...form.register('category')}
           />
-          <FieldError id={`${fieldId('category')}-error`} message={errors.category?.message} />
+          <FieldError id={errorIdOf('category')} message={errors.category?.message} />
         </Field>
         <Field>
           <Label htmlFor={fieldId('dueDate')}>Due date</Label>
           <Input
             id={fieldId('dueDate')}
             type="date"
-            aria-invalid={errors.dueDate ? true : undefined}
-            aria-describedby={describedBy('dueDate')}
+            {...aria('dueDate')}
             {...form.register('dueDate')}
           />
-          <FieldError id={`${fieldId('dueDate')}-error`} message={errors.dueDate?.message} />
+          <FieldError id={errorIdOf('dueDate')} message={errors.dueDate?.message} />
         </Field>
       </div>
 
