@@ -34,6 +34,11 @@ export const problemCatalog = {
   invalid_credentials: { status: 401, title: 'The email address or password is not correct' },
   account_locked: { status: 429, title: 'Too many sign-in attempts for this account' },
   server_misconfigured: { status: 500, title: 'The server is misconfigured' },
+  // The account security centre (apps/web, /api/auth/*)
+  invalid_password: { status: 400, title: 'The current password is not correct' },
+  reset_token_invalid: { status: 400, title: 'The reset link is not valid or has expired' },
+  email_token_invalid: { status: 400, title: 'The confirmation link is not valid or has expired' },
+  same_email: { status: 400, title: 'This is already the account email address' },
 } as const satisfies Record<string, { status: number; title: string }>
 
 export type ProblemCode = keyof typeof problemCatalog
