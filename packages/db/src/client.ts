@@ -3,8 +3,14 @@ import pg from 'pg'
 import * as authSchema from './schema/auth'
 import * as taskSchema from './schema/task'
 import * as signInThrottleSchema from './schema/sign-in-throttle'
+import * as authActivitySchema from './schema/auth-activity'
 
-export const schema = { ...authSchema, ...taskSchema, ...signInThrottleSchema }
+export const schema = {
+  ...authSchema,
+  ...taskSchema,
+  ...signInThrottleSchema,
+  ...authActivitySchema,
+}
 export type Schema = typeof schema
 export type Database = NodePgDatabase<Schema>
 

@@ -1,3 +1,4 @@
+import { KeysUnavailableError } from '@taskwise/contracts/access-token'
 import {
   createLocalJWKSet,
   errors,
@@ -20,10 +21,6 @@ import {
 
 /** Where the key set comes from: the JWKS endpoint in production, a local set in tests. */
 export type JwksSource = () => Promise<JSONWebKeySet>
-
-export class KeysUnavailableError extends Error {
-  override name = 'KeysUnavailableError'
-}
 
 export interface KeyStoreOptions {
   source: JwksSource

@@ -1,14 +1,16 @@
+import {
+  bearerTokenOf,
+  InvalidTokenError,
+  isTrustedCookieRequest,
+  KeysUnavailableError,
+  verifyAccessToken,
+  type TokenIdentity,
+} from '@taskwise/contracts/access-token'
 import { JWT_COOKIE_NAME, SECURE_JWT_COOKIE_NAME } from '@taskwise/contracts/auth'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import {
-  createKeyStore,
-  httpJwksSource,
-  KeysUnavailableError,
-  type JwksSource,
-} from '../../auth/key-store'
+import { createKeyStore, httpJwksSource, type JwksSource } from '../../auth/key-store'
 import { createSessionCheck } from '../../auth/session-check'
-import { InvalidTokenError, verifyAccessToken, type TokenIdentity } from '../../auth/verify-token'
 import { ProblemError } from './problems'
 
 declare module 'fastify' {
@@ -36,8 +38,6 @@ export interface AuthenticationOptions {
   sessionCacheMs: number
 }
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i
 const KEYS_RETRY_AFTER_SECONDS = 5
 
 function invalidToken(detail: string): ProblemError {
@@ -48,12 +48,9 @@ function invalidToken(detail: string): ProblemError {
 
 /** The token and how it came: Authorization first (a present but non-Bearer header is an error), else the cookie. */
 function readToken(request: FastifyRequest): { token: string; via: 'header' | 'cookie' } | null {
-  const header = request.headers.authorization
-  if (header !== undefined) {
-    const match = BEARER.exec(header)
-    if (!match?.[1]) throw invalidToken('The Authorization header must be "Bearer <token>".')
-    return { token: match[1], via: 'header' }
-  }
+  const bearer = bearerTokenOf(request.headers.authorization)
+  if (bearer === null) throw invalidToken('The Authorization header must be "Bearer <token>".')
+  if (bearer !== undefined) return { token: bearer, via: 'header' }
   const cookie = request.cookies[SECURE_JWT_COOKIE_NAME] ?? request.cookies[JWT_COOKIE_NAME]
   return cookie ? { token: cookie, via: 'cookie' } : null
 }
@@ -107,10 +104,12 @@ export const authenticationPlugin = fp(
         throw invalidToken('The token is invalid or has expired.')
       }
 
-      if (found.via === 'cookie' && UNSAFE_METHODS.has(request.method)) {
-        const origin = request.headers.origin
-        const sameOrigin = request.headers['sec-fetch-site'] === 'same-origin'
-        if (!sameOrigin && !(origin !== undefined && trustedOrigins.has(origin))) {
+      if (found.via === 'cookie') {
+        const headers = {
+          origin: request.headers.origin,
+          secFetchSite: request.headers['sec-fetch-site'] as string | undefined,
+        }
+        if (!isTrustedCookieRequest(request.method, headers, trustedOrigins)) {
           throw new ProblemError(
             'csrf_rejected',
             'A cookie-authenticated change must come from the Taskwise web app (same-origin Origin header).',

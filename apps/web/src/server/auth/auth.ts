@@ -6,8 +6,12 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle'
 import { nextCookies } from 'better-auth/next-js'
 import { jwt } from 'better-auth/plugins'
 import { type JwtOptions } from 'better-auth/plugins/jwt'
+import { createActivityLog } from '../account/activity-log'
 import { type WebConfig } from '../config'
 import { createLogger, type Logger, type LogSink } from '../log'
+import { createMailer, type Mailer } from '../mail/mailer'
+import { ipAddressOptions } from './client-ip'
+import { passwordResetMail } from './password-reset-mail'
 import { passwordHashing } from './password-hashing'
 import { jwtCookieFor, type JwtCookie } from './jwt-cookie'
 import { createSignInThrottle } from './sign-in-throttle'
@@ -28,7 +32,12 @@ export interface AuthDependencies {
   logSink?: LogSink
   /** A pool to use instead of opening one (tests share one). */
   pool?: ReturnType<typeof createPool>
+  /** Where mail goes; from the settings (SMTP or the development outbox) when omitted. */
+  mailer?: Mailer
 }
+
+/** A reset link works for 30 minutes (docs/decisions/0206-account-routes.md). */
+export const RESET_TOKEN_TTL_SECONDS = 30 * 60
 
 function jwtOptionsFor(config: WebConfig): JwtOptions {
   return {
@@ -61,6 +70,13 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
     maxAttempts: config.lockout.maxFailures,
     windowSeconds: config.lockout.windowSeconds,
   })
+  const mailer = dependencies.mailer ?? createMailer(config.mail, logger)
+  const activity = createActivityLog(db, (error) =>
+    logger.error('could not record account activity', {
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  )
+  const resetMail = passwordResetMail({ config, mailer, logger, activity, throttle })
 
   const auth = betterAuth({
     appName: 'Taskwise',
@@ -78,7 +94,12 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
       password: passwordHashing(config.passwordHasher),
       // A reset ends every session, and with them every JWT (the api checks `sid`; 0101).
       revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: RESET_TOKEN_TTL_SECONDS,
+      sendResetPassword: resetMail.sendLink,
+      onPasswordReset: resetMail.onReset,
     },
+    // Reset and email-change tokens are stored as SHA-256 hashes: a copy of the table opens nothing.
+    verification: { storeIdentifier: 'hashed' },
     session: {
       // A session lives exactly as long as the JWT that names it (`sid`), and is not extended on
       // use: the contract has no refresh, so the browser's sign-in and the api's token end together.
@@ -91,6 +112,11 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
       customRules: {
         '/sign-in/*': { window: config.rateLimit.windowSeconds, max: config.rateLimit.max },
         '/sign-up/*': { window: config.rateLimit.windowSeconds, max: config.rateLimit.max },
+        '/request-password-reset': {
+          window: config.rateLimit.windowSeconds,
+          max: config.rateLimit.max,
+        },
+        '/reset-password': { window: config.rateLimit.windowSeconds, max: config.rateLimit.max },
       },
     },
     advanced: {
@@ -101,12 +127,7 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
       disableOriginCheck: false,
       disableCSRFCheck: false,
       useSecureCookies: config.baseUrl.startsWith('https://'),
-      ipAddress: {
-        ipAddressHeaders: [config.clientIp.header],
-        ...(config.clientIp.trustedProxies.length > 0
-          ? { trustedProxies: config.clientIp.trustedProxies }
-          : {}),
-      },
+      ipAddress: ipAddressOptions(config),
     },
     telemetry: { enabled: false },
     logger: {
@@ -134,6 +155,7 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
         jwtCookie,
         jwtTtlSeconds: config.jwtTtlSeconds,
         throttle,
+        activity,
         logger,
       }),
       // Last: lets server actions and server components set Better Auth's cookies.
@@ -148,8 +170,12 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
     logger,
     config,
     jwtCookie,
-    /** Closes the pool, unless it was given. */
+    throttle,
+    mailer,
+    activity,
+    /** Closes the pool, unless it was given, and the mail transport. */
     async close() {
+      await mailer.close()
       if (!dependencies.pool) await pool.end()
     },
   }

@@ -19,7 +19,10 @@ export interface SignInThrottleSettings {
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
 export interface SignInThrottle {
+  /** Counts an attempt at `key` against the sign-in limit. */
   consume(key: string): Promise<ThrottleDecision>
+  /** The same, against another limit (other jobs keep their own keys in the same table). */
+  consumeWith(key: string, settings: SignInThrottleSettings): Promise<ThrottleDecision>
   reset(key: string): Promise<void>
 }
 
@@ -27,25 +30,32 @@ export function createSignInThrottle(
   db: Database,
   settings: SignInThrottleSettings,
 ): SignInThrottle {
-  const window = sql`make_interval(secs => ${settings.windowSeconds})`
-  return {
-    async consume(key) {
-      const result = await db.execute<{ attempts: number; retry_after: string }>(sql`
+  async function consumeWith(
+    key: string,
+    limit: SignInThrottleSettings,
+  ): Promise<ThrottleDecision> {
+    const window = sql`make_interval(secs => ${limit.windowSeconds})`
+    const result = await db.execute<{ attempts: number; retry_after: string }>(sql`
         insert into sign_in_throttle as t (key, attempts, window_started_at)
         values (${key}, 1, now())
         on conflict (key) do update set
           attempts = case when t.window_started_at <= now() - ${window} then 1 else t.attempts + 1 end,
           window_started_at = case when t.window_started_at <= now() - ${window} then now() else t.window_started_at end
         returning attempts, extract(epoch from (window_started_at + ${window} - now())) as retry_after`)
-      const row = result.rows[0]
-      if (!row) throw new Error('sign_in_throttle: the upsert returned no row')
-      if (row.attempts <= settings.maxAttempts) {
-        // Now and then, forget windows that ended long ago (each row is one address that was tried).
-        if (Math.random() < 0.01) await prune(db, settings.windowSeconds)
-        return { allowed: true }
-      }
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Number(row.retry_after))) }
-    },
+    const row = result.rows[0]
+    if (!row) throw new Error('sign_in_throttle: the upsert returned no row')
+    if (row.attempts <= limit.maxAttempts) {
+      // Now and then, forget windows that ended long ago (each row is one address that was tried).
+      if (Math.random() < 0.01)
+        await prune(db, Math.max(limit.windowSeconds, settings.windowSeconds))
+      return { allowed: true }
+    }
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Number(row.retry_after))) }
+  }
+
+  return {
+    consume: (key) => consumeWith(key, settings),
+    consumeWith,
     async reset(key) {
       await db.execute(sql`delete from sign_in_throttle where key = ${key}`)
     },

@@ -6,8 +6,10 @@ import {
 import { type BetterAuthPlugin } from 'better-auth'
 import { APIError, createAuthMiddleware, getIP, isAPIError } from 'better-auth/api'
 import { getJwtToken, type JwtOptions } from 'better-auth/plugins/jwt'
+import { type ActivityLog } from '../account/activity-log'
 import { type Logger } from '../log'
 import { emailDigest, emailHashForLog } from './identity'
+import { issueSessionEndpoint } from './issue-session'
 import { type JwtCookie } from './jwt-cookie'
 import { type SignInThrottle } from './sign-in-throttle'
 
@@ -41,6 +43,7 @@ export interface TaskwisePluginOptions {
   jwtCookie: JwtCookie
   jwtTtlSeconds: number
   throttle: SignInThrottle
+  activity: ActivityLog
   logger: Logger
 }
 
@@ -54,16 +57,24 @@ function normalisedEmail(body: Body): string | undefined {
   return typeof body.email === 'string' ? body.email.trim().toLowerCase() : undefined
 }
 
-export function taskwiseAuthPlugin(options: TaskwisePluginOptions): BetterAuthPlugin {
-  const { logger, secret, throttle, jwtCookie } = options
+export function taskwiseAuthPlugin(options: TaskwisePluginOptions) {
+  const { activity, logger, secret, throttle, jwtCookie } = options
   // Who a sign-out ended, noted before Better Auth deletes the session, logged after.
   const signingOut = new WeakMap<Request, { userId: string; sessionId: string }>()
 
   const ipOf = (request: Request | undefined, authOptions: Parameters<typeof getIP>[1]) =>
     request ? (getIP(request, authOptions) ?? 'unknown') : 'internal'
+  const activityContext = (
+    request: Request | undefined,
+    authOptions: Parameters<typeof getIP>[1],
+  ) => ({
+    ip: request ? (getIP(request, authOptions) ?? null) : null,
+    userAgent: request?.headers.get('user-agent') ?? null,
+  })
 
   return {
     id: 'taskwise',
+    endpoints: { issueSession: issueSessionEndpoint(options) },
     hooks: {
       before: [
         {
@@ -156,6 +167,16 @@ export function taskwiseAuthPlugin(options: TaskwisePluginOptions): BetterAuthPl
                 ? String(bodyOf(returned.body).code ?? returned.status)
                 : 'no_session'
               if (reason === ACCOUNT_LOCKED_ERROR_CODE) return // logged when refused
+              if (event === 'auth.sign_in' && email !== '') {
+                const known = await ctx.context.internalAdapter.findUserByEmail(email)
+                if (known) {
+                  await activity.record(
+                    known.user.id,
+                    'sign_in_failed',
+                    activityContext(ctx.request, ctx.context.options),
+                  )
+                }
+              }
               logger.warn(event === 'auth.sign_up' ? 'sign-up failed' : 'sign-in failed', {
                 event,
                 outcome: 'failure',
@@ -174,6 +195,11 @@ export function taskwiseAuthPlugin(options: TaskwisePluginOptions): BetterAuthPl
               ...jwtCookie.attributes,
               maxAge: options.jwtTtlSeconds,
             })
+            await activity.record(
+              created.user.id,
+              event === 'auth.sign_up' ? 'sign_up' : 'sign_in',
+              activityContext(ctx.request, ctx.context.options),
+            )
             logger.info(event === 'auth.sign_up' ? 'signed up' : 'signed in', {
               event,
               outcome: 'success',
@@ -189,6 +215,13 @@ export function taskwiseAuthPlugin(options: TaskwisePluginOptions): BetterAuthPl
             ctx.setCookie(jwtCookie.name, '', { ...jwtCookie.attributes, maxAge: 0 })
             const ended = ctx.request ? signingOut.get(ctx.request) : undefined
             const returned: unknown = ctx.context.returned
+            if (ended && !isAPIError(returned)) {
+              await activity.record(
+                ended.userId,
+                'sign_out',
+                activityContext(ctx.request, ctx.context.options),
+              )
+            }
             logger.info('signed out', {
               event: 'auth.sign_out',
               outcome: isAPIError(returned) ? 'failure' : 'success',
@@ -200,5 +233,5 @@ export function taskwiseAuthPlugin(options: TaskwisePluginOptions): BetterAuthPl
         },
       ],
     },
-  }
+  } satisfies BetterAuthPlugin
 }

@@ -48,6 +48,15 @@ export async function createAuthHarness(env: Record<string, string> = {}): Promi
     'POST /api/auth/login': http.login,
     'POST /api/auth/logout': http.logout,
     'GET /api/auth/me': http.me,
+    'POST /api/auth/forgot-password': http.forgotPassword,
+    'POST /api/auth/reset-password': http.resetPassword,
+    'POST /api/auth/change-password': http.changePassword,
+    'POST /api/auth/change-email': http.changeEmail,
+    'POST /api/auth/change-email/confirm': http.confirmEmail,
+    'GET /api/auth/sessions': http.listSessions,
+    'POST /api/auth/sessions/revoke-others': http.revokeOtherSessions,
+    'GET /api/auth/activity': http.listActivity,
+    'POST /api/auth/delete-account': http.deleteAccount,
   }
   return {
     database,
@@ -65,8 +74,12 @@ export async function createAuthHarness(env: Record<string, string> = {}): Promi
         headers,
         ...(json === undefined ? {} : { body: JSON.stringify(json) }),
       })
-      const route = routes[`${method} ${new URL(request.url).pathname}`]
-      return route ? route(request) : http.handleNative(request)
+      const pathname = new URL(request.url).pathname
+      const route = routes[`${method} ${pathname}`]
+      if (route) return route(request)
+      const revoke = /^\/api\/auth\/sessions\/([^/]+)\/revoke$/.exec(pathname)
+      if (revoke && method === 'POST') return http.revokeSession(request, revoke[1] ?? '')
+      return http.handleExternal(request)
     },
     async close() {
       await taskwise.close()

@@ -1,51 +1,28 @@
 import {
+  makeProblem,
   PROBLEM_CONTENT_TYPE,
-  problemCatalog,
   type FieldError,
   type ProblemCode,
 } from '@taskwise/contracts/problem'
 
 /**
- * RFC 9457 problem details, the shape of every error the auth contract answers:
- * `{type, title, status, detail, code, errors?}` as `application/problem+json`, never a stack.
- * Same conventions and the same code catalogue as the api (docs/decisions/0105): `type` is
- * `urn:taskwise:problem:<code>`, titles come from the catalogue, field errors carry `location`.
+ * An RFC 9457 problem+json response, the shape of every error the auth routes answer: the body
+ * is built by the one `makeProblem` the api uses too (docs/decisions/0105), the status is the
+ * code's, and nothing is cached.
  */
-
-/** A field-level finding: `{location, path, code, message}`, e.g. code `password_missing_digit`. */
-export type ProblemFieldError = FieldError
-
-export interface Problem {
-  type: string
-  title: string
-  status: number
-  detail: string
-  code: ProblemCode
-  errors?: ProblemFieldError[]
+export function problemResponse(
+  code: ProblemCode,
+  detail: string,
+  options: { errors?: FieldError[]; headers?: HeadersInit } = {},
+): Response {
+  const body = makeProblem(code, detail, options.errors)
+  const headers = new Headers(options.headers)
+  headers.set('content-type', PROBLEM_CONTENT_TYPE)
+  headers.set('cache-control', 'no-store')
+  return new Response(JSON.stringify(body), { status: body.status, headers })
 }
 
-export { PROBLEM_CONTENT_TYPE }
-
-export interface ProblemInit {
-  status: number
-  code: ProblemCode
-  detail: string
-  errors?: ProblemFieldError[]
-  headers?: HeadersInit
-}
-
-/** A problem+json response. `type` names the code, so clients can branch on either. */
-export function problemResponse({ status, code, detail, errors, headers }: ProblemInit): Response {
-  const body: Problem = {
-    type: `urn:taskwise:problem:${code}`,
-    title: problemCatalog[code].title,
-    status,
-    detail,
-    code,
-    ...(errors && errors.length > 0 ? { errors } : {}),
-  }
-  const responseHeaders = new Headers(headers)
-  responseHeaders.set('content-type', PROBLEM_CONTENT_TYPE)
-  responseHeaders.set('cache-control', 'no-store')
-  return new Response(JSON.stringify(body), { status, headers: responseHeaders })
+/** One field's problem, as `errors[]` carries it. */
+export function bodyFieldError(path: string, code: string, message: string): FieldError {
+  return { location: 'body', path, code, message }
 }

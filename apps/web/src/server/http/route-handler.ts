@@ -13,18 +13,13 @@ export function routeHandler(handle: (request: Request) => Promise<Response>) {
     } catch (error) {
       if (error instanceof ConfigError) {
         console.error(error.message)
-        return problemResponse({
-          status: 500,
-          code: 'server_misconfigured',
-          detail: 'The server is not configured correctly; its log names the setting.',
-        })
+        return problemResponse(
+          'server_misconfigured',
+          'The server is not configured correctly; its log names the setting.',
+        )
       }
       console.error('taskwise web: unhandled error in', new URL(request.url).pathname, error)
-      return problemResponse({
-        status: 500,
-        code: 'internal_error',
-        detail: 'Something went wrong on our side.',
-      })
+      return problemResponse('internal_error', 'Something went wrong on our side.')
     }
   }
 }

@@ -1,7 +1,11 @@
-import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_CLOCK_TOLERANCE_SECONDS } from '@taskwise/contracts/auth'
 import { jwtVerify, type JWTVerifyGetKey } from 'jose'
 import { z } from 'zod'
-import { KeysUnavailableError } from './key-store'
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_CLOCK_TOLERANCE_SECONDS } from './auth'
+
+/**
+ * The one verifier of Taskwise JWTs, used by the api on every request and by the web app's
+ * contract routes (`/me`, the account routes) for Bearer clients. Server-side only.
+ */
 
 /** Who a verified token speaks for. */
 export interface TokenIdentity {
@@ -13,6 +17,23 @@ export interface TokenIdentity {
 /** Any reason a token is not accepted. Its message is for logs only, never for the client. */
 export class InvalidTokenError extends Error {
   override name = 'InvalidTokenError'
+}
+
+/** The public keys could not be loaded at all (not the token's fault: a 503, not a 401). */
+export class KeysUnavailableError extends Error {
+  override name = 'KeysUnavailableError'
+}
+
+/** `Authorization: Bearer <token>`, the token being base64url segments (RFC 6750 b64token). */
+const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i
+
+/**
+ * The token of an Authorization header: `undefined` when there is no header, `null` when there is
+ * one that is not `Bearer <token>` (which callers refuse rather than ignore).
+ */
+export function bearerTokenOf(header: string | null | undefined): string | null | undefined {
+  if (header === undefined || header === null) return undefined
+  return BEARER.exec(header)?.[1] ?? null
 }
 
 const claimsSchema = z.object({
@@ -49,9 +70,7 @@ export async function verifyAccessToken(
     if (error instanceof KeysUnavailableError) throw error
     throw new InvalidTokenError(
       error instanceof Error ? `${error.name}: ${error.message}` : 'invalid token',
-      {
-        cause: error,
-      },
+      { cause: error },
     )
   }
   const claims = claimsSchema.safeParse(payload)
@@ -64,4 +83,21 @@ export async function verifyAccessToken(
     sessionId: claims.data.sid.toLowerCase(),
     email: claims.data.email ?? null,
   }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * The CSRF rule for cookie-authenticated requests (docs/decisions/0103-csrf-and-origins.md): an
+ * unsafe method must carry a trusted `Origin` or `Sec-Fetch-Site: same-origin`. Bearer requests
+ * cannot be forged cross-site and never ask.
+ */
+export function isTrustedCookieRequest(
+  method: string,
+  headers: { origin: string | null | undefined; secFetchSite: string | null | undefined },
+  trustedOrigins: ReadonlySet<string>,
+): boolean {
+  if (!UNSAFE_METHODS.has(method.toUpperCase())) return true
+  if (headers.secFetchSite === 'same-origin') return true
+  return typeof headers.origin === 'string' && trustedOrigins.has(headers.origin)
 }

@@ -1,0 +1,160 @@
+import { getIP } from 'better-auth/api'
+import { z } from 'zod'
+import { problemResponse } from '../http/problem'
+import { json, setCookiesOf } from '../http/responses'
+import { type TaskwiseAuth } from './auth'
+import { ACCOUNT_LOCKED_ERROR_CODE, PASSWORD_POLICY_ERROR_CODE } from './taskwise-plugin'
+
+/**
+ * The gateway to Better Auth's own routes. From outside, only the routes that Taskwise's rules
+ * cover are reachable (sign-up, sign-in, sign-out, get-session without its token, the token and
+ * the keys); every other native route — list-sessions, change-password, delete-user, reset,
+ * change-email, … — answers 404, so the contract routes beside it are the only way to those jobs
+ * (docs/decisions/0206-account-routes.md). In process, the contract routes call any of them.
+ */
+
+/** Native routes that may be called from outside the web app. */
+const PUBLIC_NATIVE_ROUTES = new Set([
+  'POST /sign-up/email',
+  'POST /sign-in/email',
+  'POST /sign-out',
+  'GET /get-session',
+  'GET /token',
+  'GET /jwks',
+  'GET /ok',
+])
+
+/** What the in-process request carries over from the caller's request. */
+const FORWARDED_REQUEST_HEADERS = [
+  'cookie',
+  'origin',
+  'referer',
+  'user-agent',
+  'sec-fetch-site',
+  'sec-fetch-mode',
+  'sec-fetch-dest',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+]
+
+const errorBodySchema = z
+  .object({ code: z.string().optional(), message: z.string().optional() })
+  .loose()
+
+export type NativeErrorBody = z.output<typeof errorBodySchema>
+
+export async function errorBodyOf(response: Response): Promise<NativeErrorBody> {
+  try {
+    const parsed = errorBodySchema.safeParse(await response.clone().json())
+    return parsed.success ? parsed.data : {}
+  } catch {
+    return {}
+  }
+}
+
+export function createNativeGateway(taskwise: TaskwiseAuth) {
+  const { auth, config, logger } = taskwise
+
+  /** Better Auth's handler, with every 429 turned into problem+json carrying Retry-After. */
+  async function handleNative(request: Request): Promise<Response> {
+    const response = await auth.handler(request)
+    if (response.status !== 429) return response
+    const body = await errorBodyOf(response)
+    const retryAfter =
+      response.headers.get('retry-after') ?? response.headers.get('x-retry-after') ?? '60'
+    const locked = body.code === ACCOUNT_LOCKED_ERROR_CODE
+    if (!locked) {
+      logger.warn('rate limited', {
+        event: 'auth.rate_limited',
+        path: new URL(request.url).pathname,
+        ip: getIP(request, auth.options) ?? 'unknown',
+      })
+    }
+    return locked
+      ? problemResponse(
+          'account_locked',
+          'Too many sign-in attempts for this account. Try again after the time given in Retry-After.',
+          { headers: { 'retry-after': retryAfter } },
+        )
+      : problemResponse(
+          'rate_limited',
+          'Too many requests. Try again after the time given in Retry-After.',
+          { headers: { 'retry-after': retryAfter } },
+        )
+  }
+
+  /** A request from outside to /api/auth/*: the public native routes only, never a session token. */
+  async function handleExternal(request: Request): Promise<Response> {
+    const path = new URL(request.url).pathname.replace(/^\/api\/auth/, '').replace(/\/+$/, '')
+    if (!PUBLIC_NATIVE_ROUTES.has(`${request.method} ${path}`)) {
+      return problemResponse('not_found', 'There is no such route.')
+    }
+    const response = await handleNative(request)
+    if (path !== '/get-session' || !response.ok) return response
+    return json(withoutSessionToken(await response.json()), 200, setCookiesOf(response))
+  }
+
+  /** Calls a Better Auth endpoint in process, as the caller (same cookies, origin and client IP). */
+  function callBetterAuth(
+    request: Request,
+    path: string,
+    method: 'GET' | 'POST',
+    body?: unknown,
+  ): Promise<Response> {
+    const headers = new Headers()
+    for (const name of [...FORWARDED_REQUEST_HEADERS, config.clientIp.header]) {
+      const value = request.headers.get(name)
+      if (value !== null) headers.set(name, value)
+    }
+    if (body !== undefined) headers.set('content-type', 'application/json')
+    const url = new URL(`/api/auth${path}`, config.baseUrl)
+    return handleNative(
+      new Request(url, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    )
+  }
+
+  function internalError(reason: string): Response {
+    logger.error('auth request failed', { reason })
+    return problemResponse('internal_error', 'Something went wrong on our side.')
+  }
+
+  /** Better Auth's refusal of an in-process call, as the contract's problem+json. */
+  async function passThroughError(response: Response): Promise<Response> {
+    if (response.status === 429) return response
+    const body = await errorBodyOf(response)
+    if (response.status === 403) {
+      return problemResponse(
+        'forbidden',
+        'A request that carries cookies must come from this site (a trusted Origin header). Programs should send no cookies.',
+      )
+    }
+    if (response.status === 400) {
+      return body.code === PASSWORD_POLICY_ERROR_CODE
+        ? problemResponse(
+            'password_policy',
+            body.message ?? 'The password does not meet the policy.',
+          )
+        : problemResponse('validation_failed', body.message ?? 'The request is not valid.')
+    }
+    return internalError(`better-auth answered ${response.status} ${body.code ?? ''}`.trim())
+  }
+
+  return { handleNative, handleExternal, callBetterAuth, passThroughError, internalError }
+}
+
+export type NativeGateway = ReturnType<typeof createNativeGateway>
+
+/** get-session's body with the session's bearer secret (`session.token`) taken out. */
+function withoutSessionToken(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null) return body
+  const record = body as Record<string, unknown>
+  const session = record.session
+  if (typeof session !== 'object' || session === null) return body
+  const { token: _token, ...rest } = session as Record<string, unknown>
+  return { ...record, session: rest }
+}

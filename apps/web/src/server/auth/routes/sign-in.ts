@@ -1,0 +1,98 @@
+import {
+  loginBodySchema,
+  registerBodySchema,
+  type AuthTokenResponse,
+} from '@taskwise/contracts/auth-payloads'
+import { schema } from '@taskwise/db/client'
+import { eq } from 'drizzle-orm'
+import { decodeJwt } from 'jose'
+import { z } from 'zod'
+import { readJsonBody } from '../../http/json-body'
+import { bodyFieldError, problemResponse } from '../../http/problem'
+import { json, setCookiesOf } from '../../http/responses'
+import { toAuthUser } from '../caller'
+import { cookieValueFromSetCookie } from '../jwt-cookie'
+import { errorBodyOf } from '../native'
+import { type RouteContext, type RouteHandler } from './context'
+
+/**
+ * POST /api/auth/register and POST /api/auth/login: validated with the shared schemas, then done
+ * by Better Auth's own sign-up and sign-in in process (its rate limits, CSRF check and hooks
+ * apply), answered as `{user, token, expiresAt}` with the cookies.
+ */
+
+const betterAuthUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  createdAt: z.union([z.string(), z.date()]),
+})
+
+/** Turns Better Auth's answer to a sign-up or sign-in into `{user, token, expiresAt}`. */
+async function tokenResponse(
+  { taskwise, native }: RouteContext,
+  response: Response,
+  status: number,
+): Promise<Response> {
+  const parsed = z.object({ user: betterAuthUserSchema }).safeParse(await response.json())
+  const token = cookieValueFromSetCookie(response.headers.getSetCookie(), taskwise.jwtCookie.name)
+  if (!parsed.success || token === undefined)
+    return native.internalError('the sign-in answer had no user or no JWT')
+  const { exp } = decodeJwt(token)
+  const body: AuthTokenResponse = {
+    user: toAuthUser(parsed.data.user),
+    token,
+    expiresAt: new Date((exp ?? 0) * 1000).toISOString(),
+  }
+  return json(body, status, setCookiesOf(response))
+}
+
+/** POST /api/auth/register `{email, password, name?}` → 201 `{user, token, expiresAt}`. */
+export function register(context: RouteContext): RouteHandler {
+  const { taskwise, native } = context
+  return async (request) => {
+    const body = await readJsonBody(request, registerBodySchema)
+    if (!body.ok) return body.response
+    const { email, password, name } = body.value
+    const response = await native.callBetterAuth(request, '/sign-up/email', 'POST', {
+      email,
+      password,
+      name: name ?? '',
+    })
+    if (response.ok) return tokenResponse(context, response, 201)
+    const error = await errorBodyOf(response)
+    const taken =
+      response.status === 422 &&
+      (error.code?.startsWith('USER_ALREADY_EXISTS') === true ||
+        (error.code === 'FAILED_TO_CREATE_USER' &&
+          (await taskwise.db.$count(schema.user, eq(schema.user.email, email))) > 0))
+    if (taken) {
+      return problemResponse(
+        'email_taken',
+        'An account with this email address already exists. Sign in instead.',
+        { errors: [bodyFieldError('email', 'email_taken', 'This email address is taken')] },
+      )
+    }
+    return native.passThroughError(response)
+  }
+}
+
+/** POST /api/auth/login `{email, password}` → 200 `{user, token, expiresAt}`. */
+export function login(context: RouteContext): RouteHandler {
+  const { native } = context
+  return async (request) => {
+    const body = await readJsonBody(request, loginBodySchema)
+    if (!body.ok) return body.response
+    const response = await native.callBetterAuth(request, '/sign-in/email', 'POST', body.value)
+    if (response.ok) return tokenResponse(context, response, 200)
+    if (response.status === 401) {
+      // One body for an unknown email and a wrong password (Better Auth hashes a dummy
+      // password for unknown users, so the time is comparable too).
+      return problemResponse(
+        'invalid_credentials',
+        'The email address or the password is not correct.',
+      )
+    }
+    return native.passThroughError(response)
+  }
+}
