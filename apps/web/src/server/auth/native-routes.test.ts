@@ -126,8 +126,12 @@ describe('Better Auth’s own routes', () => {
     expect(await me.json()).toMatchObject({ user: { name: 'Native' } })
   })
 
-  test('get-session never hands a session token to the page', async () => {
-    const { response } = await signUp()
+  test('sign-up, sign-in and get-session never hand a session token to the page', async () => {
+    const { response, email, password } = await signUp()
+    expect(await response.clone().json()).not.toHaveProperty('token')
+    const signIn = await harness.request('/api/auth/sign-in/email', { json: { email, password } })
+    expect(signIn.status).toBe(200)
+    expect(await signIn.json()).not.toHaveProperty('token')
     const session = await harness.request('/api/auth/get-session', {
       headers: { cookie: cookieHeaderFrom(response) },
     })

@@ -24,6 +24,9 @@ const PUBLIC_NATIVE_ROUTES = new Set([
   'GET /ok',
 ])
 
+/** Native routes whose bodies hold the session token (`token`, or `session.token`). */
+const TOKEN_CARRYING_ROUTES = new Set(['/get-session', '/sign-in/email', '/sign-up/email'])
+
 /** What the in-process request carries over from the caller's request. */
 const FORWARDED_REQUEST_HEADERS = [
   'cookie',
@@ -91,7 +94,7 @@ export function createNativeGateway(taskwise: TaskwiseAuth) {
       return problemResponse('not_found', 'There is no such route.')
     }
     const response = await handleNative(request)
-    if (path !== '/get-session' || !response.ok) return response
+    if (!TOKEN_CARRYING_ROUTES.has(path) || !response.ok) return response
     return json(withoutSessionToken(await response.json()), 200, setCookiesOf(response))
   }
 
@@ -149,12 +152,15 @@ export function createNativeGateway(taskwise: TaskwiseAuth) {
 
 export type NativeGateway = ReturnType<typeof createNativeGateway>
 
-/** get-session's body with the session's bearer secret (`session.token`) taken out. */
+/**
+ * A native answer with the session's bearer secret taken out: sign-in and sign-up put it in
+ * `token`, get-session in `session.token`. The httpOnly cookie is the only place it travels.
+ */
 function withoutSessionToken(body: unknown): unknown {
   if (typeof body !== 'object' || body === null) return body
-  const record = body as Record<string, unknown>
+  const { token: _token, ...record } = body as Record<string, unknown>
   const session = record.session
-  if (typeof session !== 'object' || session === null) return body
-  const { token: _token, ...rest } = session as Record<string, unknown>
+  if (typeof session !== 'object' || session === null) return record
+  const { token: _sessionToken, ...rest } = session as Record<string, unknown>
   return { ...record, session: rest }
 }
