@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { DEVELOPMENT_SECRET } from '@taskwise/contracts/config'
+import { defaultDataDir } from '@taskwise/db/paths'
 import { describe, expect, test } from 'vitest'
 import { loadWebConfig } from './config'
 
@@ -17,6 +19,11 @@ describe('the web app settings', () => {
       lockout: { maxFailures: 10, windowSeconds: 900 },
       clientIp: { header: 'x-forwarded-for', trustedProxies: [] },
       passwordHasher: 'argon2id',
+      mail: {
+        smtpUrl: null,
+        from: 'Taskwise <no-reply@localhost>',
+        outboxDir: path.join(defaultDataDir, 'outbox'),
+      },
     })
   })
 
@@ -50,7 +57,12 @@ describe('the web app settings', () => {
       }),
     ).toThrow(/BETTER_AUTH_URL must be an https/)
     expect(
-      loadWebConfig({ DATABASE_URL, NODE_ENV: 'production', BETTER_AUTH_SECRET: secret }).baseUrl,
+      loadWebConfig({
+        DATABASE_URL,
+        NODE_ENV: 'production',
+        BETTER_AUTH_SECRET: secret,
+        MAIL_TRANSPORT: 'outbox',
+      }).baseUrl,
     ).toBe('http://localhost:3000')
   })
 
@@ -78,5 +90,81 @@ describe('the web app settings', () => {
     expect(() => loadWebConfig({ DATABASE_URL, TRUSTED_PROXIES: 'proxy.local' })).toThrow(
       /TRUSTED_PROXIES/,
     )
+  })
+})
+
+describe('the mail settings', () => {
+  const production = { DATABASE_URL, NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(40) }
+
+  test('SMTP_URL sends mail over SMTP, in development and in production', () => {
+    const smtpUrl = 'smtps://taskwise:secret@mail.example:465'
+    expect(loadWebConfig({ DATABASE_URL, SMTP_URL: smtpUrl }).mail.smtpUrl).toBe(smtpUrl)
+    expect(
+      loadWebConfig({
+        ...production,
+        BETTER_AUTH_URL: 'https://taskwise.example',
+        SMTP_URL: smtpUrl,
+      }).mail.smtpUrl,
+    ).toBe(smtpUrl)
+  })
+
+  test('SMTP_URL must be an smtp:// or smtps:// URL', () => {
+    expect(() => loadWebConfig({ DATABASE_URL, SMTP_URL: 'https://mail.example' })).toThrow(
+      /setting SMTP_URL is invalid: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    )
+  })
+
+  test('the outbox lives in the data folder unless MAIL_OUTBOX_DIR moves it', () => {
+    expect(loadWebConfig({ DATABASE_URL, TASKWISE_DATA_DIR: '/srv/taskwise' }).mail.outboxDir).toBe(
+      '/srv/taskwise/outbox',
+    )
+    expect(
+      loadWebConfig({
+        DATABASE_URL,
+        TASKWISE_DATA_DIR: '/srv/taskwise',
+        MAIL_OUTBOX_DIR: '/tmp/mail',
+      }).mail.outboxDir,
+    ).toBe('/tmp/mail')
+  })
+
+  test('MAIL_FROM takes an address, with or without a name, on one line', () => {
+    expect(loadWebConfig({ DATABASE_URL, MAIL_FROM: 'no-reply@taskwise.example' }).mail.from).toBe(
+      'no-reply@taskwise.example',
+    )
+    expect(
+      loadWebConfig({ DATABASE_URL, MAIL_FROM: 'Taskwise <no-reply@taskwise.example>' }).mail.from,
+    ).toBe('Taskwise <no-reply@taskwise.example>')
+    expect(() => loadWebConfig({ DATABASE_URL, MAIL_FROM: 'Taskwise' })).toThrow(/MAIL_FROM/)
+    expect(() =>
+      loadWebConfig({ DATABASE_URL, MAIL_FROM: 'a@b.example\r\nBcc: c@d.example' }),
+    ).toThrow(/MAIL_FROM/)
+  })
+
+  test('production without SMTP_URL refuses to start, saying why', () => {
+    expect(() => loadWebConfig(production)).toThrow(
+      /setting SMTP_URL is required in production: without it no password-reset/,
+    )
+  })
+
+  test('the local outbox in production is an explicit choice, for a localhost address only', () => {
+    expect(loadWebConfig({ ...production, MAIL_TRANSPORT: 'outbox' }).mail.smtpUrl).toBeNull()
+    expect(() =>
+      loadWebConfig({
+        ...production,
+        MAIL_TRANSPORT: 'outbox',
+        BETTER_AUTH_URL: 'https://taskwise.example',
+      }),
+    ).toThrow(
+      /MAIL_TRANSPORT=outbox is accepted in production only when BETTER_AUTH_URL is a localhost/,
+    )
+  })
+
+  test('MAIL_TRANSPORT cannot contradict SMTP_URL', () => {
+    expect(() => loadWebConfig({ DATABASE_URL, MAIL_TRANSPORT: 'smtp' })).toThrow(
+      /SMTP_URL is required when MAIL_TRANSPORT is smtp/,
+    )
+    expect(() =>
+      loadWebConfig({ DATABASE_URL, MAIL_TRANSPORT: 'outbox', SMTP_URL: 'smtp://127.0.0.1:25' }),
+    ).toThrow(/contradict/)
   })
 })

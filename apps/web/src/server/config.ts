@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {
   assertProductionSecret,
   ConfigError,
@@ -6,6 +7,7 @@ import {
   parseEnv,
   postgresUrl,
 } from '@taskwise/contracts/config'
+import { defaultDataDir } from '@taskwise/db/paths'
 import { z } from 'zod'
 
 /**
@@ -51,6 +53,15 @@ const ipOrCidr = z
     'must be a comma-separated list of IP addresses or CIDR ranges',
   )
 
+/** `Name <address>` or a bare address, on one line (a header value). */
+const mailbox = z
+  .string()
+  .trim()
+  .regex(
+    /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+    'must be an address such as no-reply@example.com or Taskwise <no-reply@example.com>',
+  )
+
 const webEnvSchema = z.object({
   NODE_ENV: nodeEnv,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -80,6 +91,13 @@ const webEnvSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(ipOrCidr)),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: mailbox.default('Taskwise <no-reply@localhost>'),
+  MAIL_TRANSPORT: z.enum(['smtp', 'outbox']).optional(),
+  TASKWISE_DATA_DIR: z.string().default(defaultDataDir),
+  MAIL_OUTBOX_DIR: z.string().optional(),
 })
 
 export interface WebConfig {
@@ -108,6 +126,14 @@ export interface WebConfig {
   }
   /** The function that hashes new passwords; stored hashes of either kind are always verified. */
   passwordHasher: 'argon2id' | 'scrypt'
+  mail: {
+    /** Where mail goes; null: into {@link WebConfig.mail.outboxDir} (development, local runs). */
+    smtpUrl: string | null
+    /** The From header of every mail. */
+    from: string
+    /** The folder the outbox writes one JSON file per mail into (absolute). */
+    outboxDir: string
+  }
 }
 
 /** Validates an environment into a {@link WebConfig}; a bad or missing value throws a ConfigError. */
@@ -127,7 +153,7 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
   if (
     parsed.NODE_ENV === 'production' &&
     parsed.BETTER_AUTH_URL.startsWith('http://') &&
-    !isLoopback(parsed.BETTER_AUTH_URL)
+    !isLoopbackUrl(parsed.BETTER_AUTH_URL)
   ) {
     throw new ConfigError(
       `${SERVICE}: setting BETTER_AUTH_URL must be an https:// URL in production (cookies would travel in the clear); http:// is accepted only for localhost.`,
@@ -151,11 +177,54 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     },
     clientIp: { header: parsed.CLIENT_IP_HEADER, trustedProxies: parsed.TRUSTED_PROXIES },
     passwordHasher: parsed.AUTH_PASSWORD_HASHER,
+    mail: {
+      smtpUrl: mailTransport(parsed) === 'smtp' ? (parsed.SMTP_URL ?? null) : null,
+      from: parsed.MAIL_FROM,
+      outboxDir: path.resolve(
+        parsed.MAIL_OUTBOX_DIR ?? path.join(parsed.TASKWISE_DATA_DIR, 'outbox'),
+      ),
+    },
   })
 }
 
-function isLoopback(url: string): boolean {
-  const { hostname } = new URL(url)
+/**
+ * SMTP when SMTP_URL is set. Without it, development writes mail to the outbox; production does
+ * too only when asked to explicitly (MAIL_TRANSPORT=outbox, which `npm start` sets) and only on a
+ * localhost address, so a deployment can never keep its mail on disk unnoticed
+ * (docs/decisions/0205-mail-delivery.md).
+ */
+function mailTransport(parsed: z.output<typeof webEnvSchema>): 'smtp' | 'outbox' {
+  const { SMTP_URL, MAIL_TRANSPORT, NODE_ENV, BETTER_AUTH_URL } = parsed
+  if (MAIL_TRANSPORT === 'smtp' && !SMTP_URL) {
+    throw new ConfigError(`${SERVICE}: setting SMTP_URL is required when MAIL_TRANSPORT is smtp.`)
+  }
+  if (MAIL_TRANSPORT === 'outbox' && SMTP_URL) {
+    throw new ConfigError(
+      `${SERVICE}: settings SMTP_URL and MAIL_TRANSPORT=outbox contradict each other; unset one of them.`,
+    )
+  }
+  if (SMTP_URL) return 'smtp'
+  if (NODE_ENV !== 'production') return 'outbox'
+  if (MAIL_TRANSPORT !== 'outbox') {
+    throw new ConfigError(
+      `${SERVICE}: setting SMTP_URL is required in production: without it no password-reset or account-security mail could be sent. Set it to your mail server (smtp:// or smtps://); \`npm start\` on your own machine writes mail to a local outbox instead.`,
+    )
+  }
+  if (!isLoopbackUrl(BETTER_AUTH_URL)) {
+    throw new ConfigError(
+      `${SERVICE}: setting MAIL_TRANSPORT=outbox is accepted in production only when BETTER_AUTH_URL is a localhost address; Taskwise at ${BETTER_AUTH_URL} must set SMTP_URL so that its mail reaches people.`,
+    )
+  }
+  return 'outbox'
+}
+
+/** True for http(s)://localhost, 127.0.0.1 or [::1], whatever the port. */
+export function isLoopbackUrl(url: string): boolean {
+  return isLoopbackHost(new URL(url).hostname)
+}
+
+/** True for localhost, 127.0.0.1 or [::1] (a URL's hostname, without the port). */
+export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]'
 }
 
