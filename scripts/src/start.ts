@@ -36,6 +36,11 @@ try {
   console.log(
     `  database: ${stack.database === 'embedded' ? `embedded, ${stack.databaseUrl}` : 'DATABASE_URL'}`,
   )
+  console.log(
+    stack.mailOutbox
+      ? `  mail: no SMTP_URL, so mail goes to ${stack.mailOutbox} (open ${stack.webUrl}/dev/outbox)`
+      : '  mail: sent through SMTP_URL',
+  )
   console.log('  Press Ctrl-C to stop.')
   console.log('')
   const exited = await stack.firstExit

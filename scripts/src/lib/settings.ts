@@ -12,10 +12,14 @@ const schema = z.object({
   API_PORT: port(4000),
   BETTER_AUTH_URL: z.url().optional(),
   BETTER_AUTH_SECRET: z.string().optional(),
+  // Mail: checked by the web app; the launcher only picks SMTP or the local outbox.
+  SMTP_URL: z.string().optional(),
+  MAIL_OUTBOX_DIR: z.string().optional(),
   TEST_DATABASE_URL: postgresUrl.optional(),
   CHROMIUM_PATH: z.string().optional(),
   E2E_WEB_PORT: port(3100),
   E2E_API_PORT: port(4100),
+  E2E_SMTP_PORT: port(2525),
 })
 
 export type LauncherSettings = z.output<typeof schema>

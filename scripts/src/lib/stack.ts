@@ -13,6 +13,8 @@ export interface Stack {
   databaseUrl: string
   /** "embedded" when this stack serves PGlite from its data folder. */
   database: 'embedded' | 'external'
+  /** The folder the web app writes mail into, or null when it sends mail over SMTP_URL. */
+  mailOutbox: string | null
   services: Service[]
   /** Resolves with the name of the first service that exits on its own. */
   firstExit: Promise<string>
@@ -35,6 +37,23 @@ function localSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('base64url')
   writeFileSync(file, `${secret}\n`, { mode: 0o600 })
   return secret
+}
+
+/**
+ * Mail goes over SMTP_URL when set. Otherwise the web app writes it to an outbox folder beside
+ * the data, which production mode accepts only when asked for explicitly (MAIL_TRANSPORT=outbox)
+ * and only on a localhost address (docs/decisions/0205-mail-delivery.md).
+ */
+function mailFor(settings: LauncherSettings): {
+  env: Record<string, string>
+  outbox: string | null
+} {
+  if (settings.SMTP_URL) return { env: { SMTP_URL: settings.SMTP_URL }, outbox: null }
+  const outbox = path.resolve(
+    settings.MAIL_OUTBOX_DIR ?? path.join(settings.TASKWISE_DATA_DIR, 'outbox'),
+  )
+  // SMTP_URL is emptied (unset) in case the environment has one that the settings were not given.
+  return { env: { SMTP_URL: '', MAIL_TRANSPORT: 'outbox', MAIL_OUTBOX_DIR: outbox }, outbox }
 }
 
 function newestChange(paths: string[]): number {
@@ -142,6 +161,7 @@ export async function startStack({
 
     const webUrl = settings.BETTER_AUTH_URL ?? `http://localhost:${settings.WEB_PORT}`
     const apiUrl = apiUrlFor(settings.API_PORT)
+    const mail = mailFor(settings)
     if (!dev && webBuildIsStale(apiUrl)) {
       log('taskwise: building the web app (first start, or its sources or API_PORT changed)…')
       await buildWeb(apiUrl)
@@ -159,6 +179,7 @@ export async function startStack({
       API_URL: apiUrl,
       API_PORT: String(settings.API_PORT),
       API_HOST: '127.0.0.1',
+      ...mail.env,
       ...env,
     }
     const apiArgs = dev
@@ -191,6 +212,7 @@ export async function startStack({
       apiUrl,
       databaseUrl,
       database: embedded ? 'embedded' : 'external',
+      mailOutbox: mail.outbox,
       services,
       firstExit,
       stop,
