@@ -12,6 +12,14 @@ const nextConfig: NextConfig = {
   transpilePackages: ['@taskwise/contracts', '@taskwise/db'],
   // Native or Node-only: loaded from node_modules at run time, never bundled.
   serverExternalPackages: ['@node-rs/argon2', 'pg'],
+  async headers() {
+    // These pages carry a mailed token in their address: no request they make may pass it on.
+    const noReferrer = [{ key: 'Referrer-Policy', value: 'no-referrer' }]
+    return [
+      { source: '/reset-password', headers: noReferrer },
+      { source: '/confirm-email', headers: noReferrer },
+    ]
+  },
   async rewrites() {
     // Only the task routes go to the api, with the user id as given (the api answers 400 to one
     // that is not a UUID). /api/auth/* is Better Auth's and is never rewritten.

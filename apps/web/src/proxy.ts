@@ -23,5 +23,5 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   // Only the signed-in pages: never /api/*, Next's assets or static files.
-  matcher: ['/dashboard/:path*'],
+  matcher: ['/dashboard/:path*', '/settings/:path*'],
 }

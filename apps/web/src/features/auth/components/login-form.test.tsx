@@ -5,11 +5,16 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { LoginForm } from './login-form'
 
 const router = vi.hoisted(() => ({ replace: vi.fn(), refresh: vi.fn() }))
-vi.mock('next/navigation', () => ({ useRouter: () => router }))
+const address = vi.hoisted(() => ({ search: '' }))
+vi.mock('next/navigation', () => ({
+  useRouter: () => router,
+  useSearchParams: () => new URLSearchParams(address.search),
+}))
 
 beforeEach(() => {
   router.replace.mockReset()
   router.refresh.mockReset()
+  address.search = ''
 })
 
 afterEach(() => {
@@ -144,4 +149,26 @@ test('a successful sign-in goes to the page it came from, never off the site', a
   router.replace.mockReset()
   await signIn('ada@example.com', 'Some-password-1', 'https://evil.example/')
   await vi.waitFor(() => expect(router.replace).toHaveBeenCalledWith('/dashboard'))
+})
+
+test('the password field offers a way to reset a forgotten password', () => {
+  render(<LoginForm />)
+  expect(screen.getByRole('link', { name: 'Forgot password?' })).toHaveAttribute(
+    'href',
+    '/forgot-password',
+  )
+})
+
+test('arriving after a password reset says the password was changed', () => {
+  address.search = 'reset=1'
+  render(<LoginForm />)
+  expect(screen.getByRole('status')).toHaveTextContent(
+    'Your password was changed. Sign in with the new one.',
+  )
+})
+
+test('arriving after deleting the account says it was deleted', () => {
+  address.search = 'deleted=1'
+  render(<LoginForm />)
+  expect(screen.getByRole('status')).toHaveTextContent('Your account and its tasks were deleted.')
 })

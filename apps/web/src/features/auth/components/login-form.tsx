@@ -2,7 +2,8 @@
 
 import { zodResolver } from '@hookform/resolvers/zod'
 import { AUTH_ERROR_CODES, loginBodySchema } from '@taskwise/contracts/auth-payloads'
-import { useRouter } from 'next/navigation'
+import Link from 'next/link'
+import { useRouter, useSearchParams } from 'next/navigation'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
@@ -22,6 +23,18 @@ type LoginOutput = z.output<typeof loginBodySchema>
 
 const FIELDS = ['email', 'password'] as const
 
+/** What sign-in says to someone sent here by the account security centre. */
+const ARRIVAL_NOTICES: Record<string, string> = {
+  reset: 'Your password was changed. Sign in with the new one.',
+  deleted: 'Your account and its tasks were deleted. Thank you for using Taskwise.',
+}
+
+/** The notice for `?reset=1` or `?deleted=1`, if the address carries one. */
+function arrivalNotice(params: URLSearchParams | null): string | undefined {
+  const key = Object.keys(ARRIVAL_NOTICES).find((name) => params?.get(name) === '1')
+  return key ? ARRIVAL_NOTICES[key] : undefined
+}
+
 /** What the form says for a refused sign-in (no field can show it). */
 function signInRefusal(error: unknown): string | undefined {
   if (error instanceof ApiError && error.code === AUTH_ERROR_CODES.invalidCredentials) {
@@ -33,6 +46,7 @@ function signInRefusal(error: unknown): string | undefined {
 
 export function LoginForm({ next }: { next?: string | undefined }) {
   const router = useRouter()
+  const notice = arrivalNotice(useSearchParams())
   const [formError, setFormError] = useState<string>()
   // Between a successful sign-in and the next page, the button stays busy.
   const [leaving, setLeaving] = useState(false)
@@ -72,6 +86,11 @@ export function LoginForm({ next }: { next?: string | undefined }) {
       className="grid gap-5"
       aria-label="Sign in"
     >
+      {notice ? (
+        <p role="status" className="rounded-md border bg-muted px-3 py-2 text-sm text-foreground">
+          {notice}
+        </p>
+      ) : null}
       <FormAlert message={formError} />
       <Field>
         <Label htmlFor="login-email">Email</Label>
@@ -86,7 +105,15 @@ export function LoginForm({ next }: { next?: string | undefined }) {
         <FieldError id="login-email-error" message={errors.email?.message} />
       </Field>
       <Field>
-        <Label htmlFor="login-password">Password</Label>
+        <div className="flex items-center justify-between gap-2">
+          <Label htmlFor="login-password">Password</Label>
+          <Link
+            href="/forgot-password"
+            className="rounded-sm text-sm font-medium underline underline-offset-4 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+          >
+            Forgot password?
+          </Link>
+        </div>
         <PasswordInput
           id="login-password"
           autoComplete="current-password"

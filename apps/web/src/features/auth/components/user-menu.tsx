@@ -1,6 +1,7 @@
 'use client'
 
-import { LogOut, UserRound } from 'lucide-react'
+import { LogOut, Settings, UserRound } from 'lucide-react'
+import Link from 'next/link'
 import { Button } from '@/components/ui/button'
 import {
   DropdownMenu,
@@ -12,7 +13,7 @@ import {
 } from '@/components/ui/dropdown-menu'
 import { useSignOut } from '../api/sign-out'
 
-/** The signed-in person's menu: who is signed in, and signing out. */
+/** The signed-in person's menu: who is signed in, their settings, and signing out. */
 export function UserMenu({ name, email }: { name: string; email: string }) {
   const signOut = useSignOut()
   return (
@@ -32,6 +33,11 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           <span className="truncate font-normal text-muted-foreground">{email}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/settings">
+            <Settings aria-hidden /> Settings
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem
           disabled={signOut.isPending}
           onSelect={(event) => {
