@@ -647,6 +647,9 @@ async function main(): Promise<void> {
             BETTER_AUTH_SECRET: secret,
             API_URL: stack.apiUrl,
             [HASHER_SETTING]: 'scrypt',
+            // Its mail (none is sent by sign-ups) would go to the run's outbox, never over SMTP.
+            MAIL_TRANSPORT: 'outbox',
+            MAIL_OUTBOX_DIR: path.join(tmpDir, 'outbox', runId),
           },
           quiet: true,
           onLine: keepLine('web-scrypt'),

@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server'
 import { expect, test } from 'vitest'
 import { REQUEST_PATH_HEADER } from '@/lib/request-path'
-import { proxy } from './proxy'
+import { config, proxy } from './proxy'
 
 function visit(path: string, cookie?: string): NextRequest {
   return new NextRequest(new URL(path, 'http://localhost:3000'), {
@@ -22,4 +22,10 @@ test('a visitor with a session cookie goes through, and the page learns the path
   expect(response.headers.get('location')).toBeNull()
   // NextResponse.next() carries overridden request headers as x-middleware-request-*.
   expect(response.headers.get(`x-middleware-request-${REQUEST_PATH_HEADER}`)).toBe('/dashboard?x=1')
+})
+
+test('the settings page is a signed-in page too, and only the signed-in pages are matched', () => {
+  const response = proxy(visit('/settings'))
+  expect(response.headers.get('location')).toBe('http://localhost:3000/login?next=%2Fsettings')
+  expect(config.matcher).toEqual(['/dashboard/:path*', '/settings/:path*'])
 })

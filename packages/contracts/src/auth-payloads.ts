@@ -63,25 +63,3 @@ export type AuthTokenResponse = z.output<typeof authTokenResponseSchema>
 
 export const meResponseSchema = z.object({ user: authUserSchema })
 export type MeResponse = z.output<typeof meResponseSchema>
-
-/**
- * Stable `code` values of the auth contract's problem+json errors. Codes the api also answers
- * with (validation_failed, malformed_json, invalid_token, forbidden, rate_limited, …) are spelled
- * as in ./problem.ts; the others are the auth routes' own.
- */
-export const AUTH_ERROR_CODES = {
-  validation: 'validation_failed',
-  malformedJson: 'malformed_json',
-  payloadTooLarge: 'payload_too_large',
-  weakPassword: 'password_policy',
-  emailTaken: 'email_taken',
-  invalidCredentials: 'invalid_credentials',
-  rateLimited: 'rate_limited',
-  accountLocked: 'account_locked',
-  /** 401, as the api answers it: no credentials, or ones that do not verify. */
-  invalidToken: 'invalid_token',
-  forbidden: 'forbidden',
-  unsupportedMediaType: 'unsupported_media_type',
-  internal: 'internal_error',
-} as const
-export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[keyof typeof AUTH_ERROR_CODES]

@@ -2,7 +2,7 @@ import { KeyObject, verify } from 'node:crypto'
 import { text } from 'node:stream/consumers'
 import { decodeProtectedHeader } from 'jose'
 import { createKeyStore, httpJwksSource } from '../../../apps/api/src/auth/key-store'
-import { verifyAccessToken } from '../../../apps/api/src/auth/verify-token'
+import { verifyAccessToken } from '@taskwise/contracts/access-token'
 import type { VerifyResult, VerifySpec } from './verify'
 import { summarize } from './stats'
 

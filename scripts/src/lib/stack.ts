@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path'
 import { openEmbeddedDatabase, type EmbeddedDatabase } from '@taskwise/db/embedded'
 import { runMigrations } from '@taskwise/db/migrate'
-import { repoRoot } from '@taskwise/db/paths'
+import { outboxDirIn, repoRoot } from '@taskwise/db/paths'
 import type { LauncherSettings } from './settings'
 import { run, startService, stopService, waitForOk, type Service } from './processes'
 
@@ -49,9 +49,7 @@ function mailFor(settings: LauncherSettings): {
   outbox: string | null
 } {
   if (settings.SMTP_URL) return { env: { SMTP_URL: settings.SMTP_URL }, outbox: null }
-  const outbox = path.resolve(
-    settings.MAIL_OUTBOX_DIR ?? path.join(settings.TASKWISE_DATA_DIR, 'outbox'),
-  )
+  const outbox = path.resolve(settings.MAIL_OUTBOX_DIR ?? outboxDirIn(settings.TASKWISE_DATA_DIR))
   // SMTP_URL is emptied (unset) in case the environment has one that the settings were not given.
   return { env: { SMTP_URL: '', MAIL_TRANSPORT: 'outbox', MAIL_OUTBOX_DIR: outbox }, outbox }
 }

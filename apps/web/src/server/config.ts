@@ -7,7 +7,7 @@ import {
   parseEnv,
   postgresUrl,
 } from '@taskwise/contracts/config'
-import { defaultDataDir } from '@taskwise/db/paths'
+import { defaultDataDir, outboxDirIn } from '@taskwise/db/paths'
 import { z } from 'zod'
 
 /**
@@ -180,9 +180,7 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     mail: {
       smtpUrl: mailTransport(parsed) === 'smtp' ? (parsed.SMTP_URL ?? null) : null,
       from: parsed.MAIL_FROM,
-      outboxDir: path.resolve(
-        parsed.MAIL_OUTBOX_DIR ?? path.join(parsed.TASKWISE_DATA_DIR, 'outbox'),
-      ),
+      outboxDir: path.resolve(parsed.MAIL_OUTBOX_DIR ?? outboxDirIn(parsed.TASKWISE_DATA_DIR)),
     },
   })
 }

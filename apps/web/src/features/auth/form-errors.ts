@@ -1,4 +1,3 @@
-import { AUTH_ERROR_CODES } from '@taskwise/contracts/auth-payloads'
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form'
 import { ApiError } from '@/lib/problem-error'
 import { waitPhrase } from './retry-after'
@@ -10,7 +9,7 @@ import { waitPhrase } from './retry-after'
 export function tooManyAttemptsSentence(error: unknown): string | undefined {
   if (!(error instanceof ApiError) || error.status !== 429) return undefined
   const when = waitPhrase(error.retryAfterSeconds ?? 60)
-  return error.code === AUTH_ERROR_CODES.accountLocked
+  return error.code === 'account_locked'
     ? `Too many sign-in attempts for this account. Try again ${when}.`
     : `Too many attempts. Try again ${when}.`
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '@taskwise/db/testing'
 import { loadWebConfig } from '../config'
 import { type LogRecord } from '../log'
@@ -33,11 +36,14 @@ export interface AuthHarness {
 export async function createAuthHarness(env: Record<string, string> = {}): Promise<AuthHarness> {
   const database = await createTestDatabase()
   const logs: LogRecord[] = []
+  // Without an SMTP server of the test's own, mail goes to a fresh outbox, never the repo's.
+  const outbox = mkdtempSync(path.join(tmpdir(), 'taskwise-outbox-'))
   const config = loadWebConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     DATABASE_URL: database.url,
     BETTER_AUTH_URL: BASE_URL,
+    MAIL_OUTBOX_DIR: outbox,
     ...env,
   })
   const taskwise = createAuth(config, { logSink: (record) => logs.push(record) })
@@ -84,6 +90,7 @@ export async function createAuthHarness(env: Record<string, string> = {}): Promi
     async close() {
       await taskwise.close()
       await database.drop()
+      rmSync(outbox, { recursive: true, force: true })
     },
   }
 }

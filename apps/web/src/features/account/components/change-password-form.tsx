@@ -87,6 +87,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
         <Field>
           <Label htmlFor="change-password-current">Current password</Label>
           <PasswordInput
+            revealLabel="Show current password"
             id="change-password-current"
             autoComplete="current-password"
             {...errorAria('change-password-current-error', Boolean(errors.currentPassword))}
@@ -100,6 +101,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
         <Field>
           <Label htmlFor="change-password-new">New password</Label>
           <PasswordInput
+            revealLabel="Show new password"
             id="change-password-new"
             autoComplete="new-password"
             aria-invalid={newPasswordError ? true : undefined}

@@ -1,7 +1,7 @@
 'use client'
 
 import { zodResolver } from '@hookform/resolvers/zod'
-import { AUTH_ERROR_CODES, loginBodySchema } from '@taskwise/contracts/auth-payloads'
+import { loginBodySchema } from '@taskwise/contracts/auth-payloads'
 import Link from 'next/link'
 import { useRouter, useSearchParams } from 'next/navigation'
 import { useState } from 'react'
@@ -37,7 +37,7 @@ function arrivalNotice(params: URLSearchParams | null): string | undefined {
 
 /** What the form says for a refused sign-in (no field can show it). */
 function signInRefusal(error: unknown): string | undefined {
-  if (error instanceof ApiError && error.code === AUTH_ERROR_CODES.invalidCredentials) {
+  if (error instanceof ApiError && error.code === 'invalid_credentials') {
     // One sentence for an unknown address and a wrong password: nothing tells them apart.
     return 'The email address or password is not correct.'
   }
@@ -65,7 +65,7 @@ export function LoginForm({ next }: { next?: string | undefined }) {
     } catch (error) {
       const refusal = signInRefusal(error)
       setFormError(refusal ?? applyServerErrors(error, FIELDS, form.setError))
-      if (error instanceof ApiError && error.code === AUTH_ERROR_CODES.invalidCredentials) {
+      if (error instanceof ApiError && error.code === 'invalid_credentials') {
         // Keep the address, ask for the password again.
         form.resetField('password')
         form.setFocus('password')

@@ -6,9 +6,13 @@ import { Input } from '@/components/ui/input'
 
 /**
  * A password field with a show/hide button. Pasting is allowed (password managers paste);
- * the button says what it will do and exposes its state with aria-pressed.
+ * the button says what it will do and exposes its state with aria-pressed. A form with two
+ * password fields names each button after its field (`revealLabel`), so no two share a name.
  */
-export function PasswordInput(props: Omit<ComponentProps<'input'>, 'type'>) {
+export function PasswordInput({
+  revealLabel = 'Show password',
+  ...props
+}: Omit<ComponentProps<'input'>, 'type'> & { revealLabel?: string }) {
   const [visible, setVisible] = useState(false)
   return (
     <div className="relative">
@@ -17,7 +21,7 @@ export function PasswordInput(props: Omit<ComponentProps<'input'>, 'type'>) {
         type="button"
         onClick={() => setVisible((shown) => !shown)}
         aria-pressed={visible}
-        aria-label="Show password"
+        aria-label={revealLabel}
         className="absolute inset-y-0 right-0 flex w-10 items-center justify-center rounded-md text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50"
       >
         {visible ? (

@@ -3,4 +3,6 @@ import { routeHandler } from '@/server/http/route-handler'
 
 export const dynamic = 'force-dynamic'
 
-export const POST = routeHandler(async (request) => (await getAuthHttp()).revokeOtherSessions(request))
+export const POST = routeHandler(async (request) =>
+  (await getAuthHttp()).revokeOtherSessions(request),
+)
