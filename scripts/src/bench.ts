@@ -21,6 +21,7 @@ import { runLoad, type LoadRequest, type LoadResult, type LoadSpec } from './ben
 import { cpuPressure, loadAverage, machineInfo } from './bench/machine'
 import { treeCpuMs, treeRssMiB } from './bench/memory'
 import { renderMarkdown } from './bench/report'
+import { measureResetTiming, type ResetTiming } from './bench/reset-timing'
 import type { AuthBurst, BenchResults, ListRun, MemoryReading, WriteRun } from './bench/results'
 import { runVerify, type VerifyResult } from './bench/verify'
 import { startService, stopService, waitForOk, type Service } from './lib/processes'
@@ -48,14 +49,14 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     render: { type: 'boolean', default: false },
-    /** Investigation only: a comma-separated subset of verify,list,writes,auth (results go to bench/tmp). */
+    /** Investigation only: a comma-separated subset of verify,list,writes,auth,reset (results go to bench/tmp). */
     only: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
 if (flags.help) {
   console.log(
-    'usage: npm run bench [-- --embedded] [-- --quick] [-- --cpu-prof] [-- --only=verify,list,writes,auth] [-- --render]',
+    'usage: npm run bench [-- --embedded] [-- --quick] [-- --cpu-prof] [-- --only=verify,list,writes,auth,reset] [-- --render]',
   )
   process.exit(0)
 }
@@ -88,7 +89,9 @@ const AUTH_ROUNDS = flags.quick ? 1 : 3
  */
 const AUTH_TIMEOUT_SECONDS = 120
 const DELETE_CAP = 2_000
-const phases = new Set((flags.only ?? 'verify,list,writes,auth').split(','))
+/** Reset requests of each kind (with and without an account), one address each. */
+const RESET_PAIRS = flags.quick ? 10 : 40
+const phases = new Set((flags.only ?? 'verify,list,writes,auth,reset').split(','))
 /** A partial or short run is for trying things out: it never overwrites the committed figures. */
 const scratch = flags.quick || flags.only !== undefined
 /** The web app setting that selects the password hasher (benchmarking only; see the report). */
@@ -620,6 +623,21 @@ async function main(): Promise<void> {
       auth.push(...(await authBursts(webOrigin, webUrl, 'argon2id', authUsers)))
     }
 
+    let passwordReset: ResetTiming | null = null
+    if (phases.has('reset')) {
+      // 6. A reset request costs the same for an address with an account and one without.
+      log(`registering ${RESET_PAIRS} users to ask for reset links…`)
+      const resetUsers = await registerUsers(webUrl, 'reset', RESET_PAIRS, password)
+      passwordReset = await measureResetTiming(
+        webUrl,
+        resetUsers.map((user) => user.email),
+        (index) => `bench-${runId}-nobody-${index}@example.com`,
+      )
+      log(
+        `forgot-password median: ${passwordReset.known.p50.toFixed(1)} ms with an account, ${passwordReset.unknown.p50.toFixed(1)} ms without (ratio ${passwordReset.medianRatio.toFixed(2)})`,
+      )
+    }
+
     const loaded = new Map<string, number | null>([
       ['api', treeRssMiB(api.child.pid)],
       ['web (next start)', treeRssMiB(web.child.pid)],
@@ -713,6 +731,7 @@ async function main(): Promise<void> {
       list,
       writes,
       auth,
+      passwordReset,
       memory,
       listQuery,
       notes,

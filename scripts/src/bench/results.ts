@@ -1,5 +1,6 @@
 import type { HashTiming } from './hashing'
 import type { LoadResult } from './load'
+import type { ResetTiming } from './reset-timing'
 import type { VerifyResult } from './verify'
 
 /** The shape of bench/results.json: everything one `npm run bench` measured, and where. */
@@ -69,6 +70,8 @@ export interface BenchResults {
   list: ListRun[]
   writes: WriteRun[]
   auth: AuthBurst[]
+  /** forgot-password for addresses with and without an account (absent from older runs). */
+  passwordReset?: ResetTiming | null
   memory: MemoryReading[]
   /** The api's list query (as the floor captured it) and its plan for one seeded user. */
   listQuery: { sql: string; plan: string[] }
