@@ -110,6 +110,9 @@ test('keyboard focus is visible on the sign-in form', async ({ page }) => {
   await page.goto('/login')
   const email = page.getByLabel('Email')
   await email.focus()
+  // "Forgot password?" sits beside the password's label, so it comes first (decision 0401).
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Forgot password?' })).toBeFocused()
   await page.keyboard.press('Tab')
   const password = page.getByLabel('Password', { exact: true })
   await expect(password).toBeFocused()
