@@ -7,6 +7,7 @@ import type { Config } from './config'
 import { authenticationPlugin } from './plugins/app/authentication'
 import { problemsPlugin } from './plugins/app/problems'
 import { responseSerializerCompiler } from './plugins/app/response-serializer'
+import { taskCollectionRepositoryPlugin } from './plugins/app/tasks/task-collection-repository'
 import { tasksRepositoryPlugin } from './plugins/app/tasks/tasks-repository'
 import { cookiePlugin } from './plugins/external/cookie'
 import { dbPlugin } from './plugins/external/db'
@@ -70,6 +71,7 @@ async function taskwiseApi(fastify: FastifyInstance, options: AppOptions) {
     sessionCacheMs: config.API_SESSION_CACHE_MS,
   })
   await fastify.register(tasksRepositoryPlugin)
+  await fastify.register(taskCollectionRepositoryPlugin)
 
   // Routes.
   await fastify.register(healthRoutes)

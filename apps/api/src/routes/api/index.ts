@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { currentIdentity } from '../../plugins/app/authentication'
 import { ProblemError } from '../../plugins/app/problems'
+import { taskCollectionRoutes } from './tasks/collection'
 import { tasksRoutes } from './tasks/index'
 
 /**
@@ -21,4 +22,5 @@ export const apiRoutes: FastifyPluginAsync = async (fastify) => {
   })
 
   await fastify.register(tasksRoutes, { prefix: '/:user_id/tasks' })
+  await fastify.register(taskCollectionRoutes, { prefix: '/:user_id/tasks' })
 }
