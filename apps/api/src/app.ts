@@ -5,7 +5,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import type { JwksSource } from './auth/key-store'
 import type { Config } from './config'
 import { authenticationPlugin } from './plugins/app/authentication'
-import { problemsPlugin } from './plugins/app/problems'
+import { clientErrorAnswer, problemsPlugin, sendProblem, toProblem } from './plugins/app/problems'
 import { responseSerializerCompiler } from './plugins/app/response-serializer'
 import { taskCollectionRepositoryPlugin } from './plugins/app/tasks/task-collection-repository'
 import { tasksRepositoryPlugin } from './plugins/app/tasks/tasks-repository'
@@ -161,6 +161,18 @@ export function serverOptions(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     disableRequestLogging: true,
+    // The router refuses malformed percent-encoding and over-long path parameters before any
+    // hook runs; they are 400 problems too, not Fastify's own JSON.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id)
+      sendProblem(reply, toProblem(error))
+    },
+    // Requests Node's HTTP parser refuses (431, 400, 408) never reach the router.
+    clientErrorHandler: (error, socket) => {
+      if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || socket.destroyed) return
+      if (socket.writable) socket.write(clientErrorAnswer(error as NodeJS.ErrnoException))
+      socket.destroy(error)
+    },
     bodyLimit: BODY_LIMIT_BYTES,
     // A slow client cannot hold a request open forever (Fastify's default is no limit) …
     requestTimeout: 30_000,

@@ -36,6 +36,17 @@ describe('createTaskSchema', () => {
     expect(createTaskSchema.safeParse({ title: 'x', dueDate: '2026-02-29' }).success).toBe(false)
     expect(createTaskSchema.safeParse({ title: 'x', dueDate: '2028-02-29' }).success).toBe(true)
   })
+
+  test('refuses what PostgreSQL cannot store: a NUL character, the year 0000', () => {
+    for (const field of ['title', 'description', 'category']) {
+      const result = createTaskSchema.safeParse({ title: 'x', [field]: 'a\u0000b' })
+      expect(result.error?.issues).toMatchObject([{ path: [field], code: 'invalid_format' }])
+    }
+    const yearZero = createTaskSchema.safeParse({ title: 'x', dueDate: '0000-01-01' })
+    expect(yearZero.error?.issues).toMatchObject([{ path: ['dueDate'], code: 'custom' }])
+    expect(createTaskSchema.safeParse({ title: 'x', dueDate: '0001-01-01' }).success).toBe(true)
+    expect(listTasksQuerySchema.safeParse({ q: 'a\u0000' }).success).toBe(false)
+  })
 })
 
 describe('updateTaskSchema', () => {

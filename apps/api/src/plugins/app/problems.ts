@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http'
 import {
   makeProblem,
   PROBLEM_CONTENT_TYPE,
@@ -132,6 +133,11 @@ export function toProblem(error: unknown): Answer {
       }
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { problem: makeProblem('payload_too_large', 'A request body may be at most 16 KiB.') }
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      // Fastify's 414 is for this one segment, not the URI: no id is that long, so it is a 400.
+      return {
+        problem: makeProblem('bad_request', 'A path segment is over 100 characters; no id is.'),
+      }
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return {
         problem: makeProblem('malformed_json', 'The request body could not be parsed as JSON.'),
@@ -166,6 +172,29 @@ export function toProblem(error: unknown): Answer {
       'Something went wrong on our side. Quote the x-request-id header when reporting it.',
     ),
   }
+}
+
+/**
+ * The raw HTTP answer to a request that Node's parser refused before Fastify saw it (headers too
+ * large, bad characters, conflicting lengths, a client too slow): a problem too, not Fastify's
+ * own JSON. Used by the server's `clientErrorHandler`.
+ */
+export function clientErrorAnswer(error: { code?: string }): string {
+  const [status, detail] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'The request took too long to arrive.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'The request headers are too large.']
+        : [400, 'The request is not valid HTTP.']
+  const body = JSON.stringify({ ...makeProblem('bad_request', detail), status })
+  return [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+    `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n')
 }
 
 export function sendProblem(reply: FastifyReply, answer: Answer): FastifyReply {

@@ -49,6 +49,16 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (fastify) => {
         new ProblemError(
           'invalid_cursor',
           'The cursor is not one this list handed out (or it belongs to another sort).',
+          {
+            errors: [
+              {
+                location: 'query',
+                path: 'cursor',
+                code: 'invalid_cursor',
+                message: 'Pass a nextCursor of this list, with the same sort',
+              },
+            ],
+          },
         )
       if (after === null) throw invalidCursor()
       try {
