@@ -236,14 +236,15 @@ describe('OpenAPI', () => {
       components: { schemas: Record<string, unknown> }
     }
     expect(document.openapi).toBe('3.1.0')
-    expect(
-      Object.keys(
-        document.paths['/api/{user_id}/tasks/'] ?? document.paths['/api/{user_id}/tasks'] ?? {},
-      ).sort(),
-    ).toEqual(['get', 'post'])
+    expect(Object.keys(document.paths['/api/{user_id}/tasks'] ?? {}).sort()).toEqual([
+      'get',
+      'head',
+      'post',
+    ])
     expect(Object.keys(document.paths['/api/{user_id}/tasks/{task_id}'] ?? {}).sort()).toEqual([
       'delete',
       'get',
+      'head',
       'put',
     ])
     expect(Object.keys(document.paths['/api/{user_id}/tasks/{task_id}/complete'] ?? {})).toEqual([

@@ -180,7 +180,8 @@ export function serverOptions(
     keepAliveTimeout: 72_000,
     connectionTimeout: 60_000,
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // Requests arriving while the server drains get a 503 problem from plugins/app/problems.ts.
+    return503OnClosing: false,
   }
 }
 

@@ -21,8 +21,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         tags: ['operations'],
-        summary: 'The process is up',
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        summary: 'The process is up (503 only while it shuts down)',
+        response: { 200: z.object({ status: z.literal('ok') }), ...problemResponses(503) },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -33,7 +33,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         tags: ['operations'],
-        summary: 'The database answers a query',
+        summary: 'The database answers a query (else 503)',
         response: { 200: z.object({ status: z.literal('ready') }), ...problemResponses(503) },
       },
     },

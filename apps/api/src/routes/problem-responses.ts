@@ -1,4 +1,5 @@
-import { problemSchema } from '@taskwise/contracts/problem'
+import { PROBLEM_CONTENT_TYPE, problemSchema } from '@taskwise/contracts/problem'
+import type { OpenApiHeaders } from '../plugins/external/openapi-document'
 
 const descriptions = {
   400: 'Malformed UUID, bad JSON, an unknown or invalid field (`errors` lists them)',
@@ -7,14 +8,45 @@ const descriptions = {
   404: "No such task for this user (another user's task looks exactly the same)",
   413: 'The body is over 16 KiB',
   415: 'The body is not JSON',
-  503: 'The database or the signing keys are unavailable (with Retry-After)',
+  503: 'The database or the signing keys are unavailable, or the api is shutting down (with Retry-After)',
 } as const
 
 type ProblemStatus = keyof typeof descriptions
 
-/** Problem-detail responses for a route's schema: documented, and used as output filters too. */
+/** The headers that come with a problem of this status, whichever route answers it. */
+const problemHeaders: Partial<Record<ProblemStatus, OpenApiHeaders>> = {
+  401: {
+    'WWW-Authenticate': {
+      description: '`Bearer` when no token was sent, `Bearer error="invalid_token"` otherwise',
+      required: true,
+      schema: { type: 'string', pattern: '^Bearer' },
+    },
+  },
+  503: {
+    'Retry-After': {
+      description: 'Seconds to wait before retrying',
+      required: true,
+      schema: { type: 'string', pattern: '^[0-9]+$' },
+    },
+  },
+}
+
+/** One problem-detail response, served and documented as `application/problem+json`. */
+export function problemResponse(status: ProblemStatus, description: string = descriptions[status]) {
+  return {
+    description,
+    headers: problemHeaders[status],
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } },
+  }
+}
+
+/**
+ * Problem-detail responses for a route's schema: documented (with their headers, see
+ * plugins/external/openapi-document.ts), and used as output filters too.
+ */
 export function problemResponses<const S extends ProblemStatus>(...statuses: S[]) {
-  return Object.fromEntries(
-    statuses.map((status) => [status, problemSchema.describe(descriptions[status])]),
-  ) as Record<S, typeof problemSchema>
+  return Object.fromEntries(statuses.map((status) => [status, problemResponse(status)])) as Record<
+    S,
+    ReturnType<typeof problemResponse>
+  >
 }

@@ -15,11 +15,13 @@ import {
 } from 'jose'
 import { buildApp, type AppOptions, type ServerOptionsOverrides } from '../app'
 import { loadConfig } from '../config'
+import { checkInjectedAnswers } from './checked-inject'
 
 /**
  * What API tests stand on: a real, freshly migrated PostgreSQL database of their own (dropped
  * in `close()`), the app built around it, and a test signing key whose public half the app
- * trusts as if the web app's JWKS served it.
+ * trusts as if the web app's JWKS served it. Every answer of `app.inject` is checked against the
+ * app's OpenAPI document (./checked-inject.ts).
  */
 
 export const TEST_ISSUER = 'http://taskwise.test'
@@ -79,6 +81,8 @@ export interface TestApiOptions
   failJwksFromCall?: number
   /** The DATABASE_URL the app gets, given the test database's (e.g. through a proxy). */
   appDatabaseUrl?: (testDatabaseUrl: string) => string
+  /** Changes the OpenAPI document the answers are checked against (tests of that check). */
+  contractDocument?: (document: Record<string, unknown>) => Record<string, unknown>
 }
 
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -93,7 +97,13 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     API_SESSION_CACHE_MS: '0',
     ...options.env,
   })
-  const { env: _env, failJwksFromCall, appDatabaseUrl: _appDatabaseUrl, ...rest } = options
+  const {
+    env: _env,
+    failJwksFromCall,
+    appDatabaseUrl: _appDatabaseUrl,
+    contractDocument,
+    ...rest
+  } = options
   const app = await buildApp({
     config,
     jwksSource: async () => {
@@ -106,6 +116,8 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     ...rest,
   })
   await app.ready()
+  // Every answer of app.inject is checked against /openapi.json (docs/decisions/0107).
+  await checkInjectedAnswers(app, contractDocument)
 
   const pool = createPool(database.url, { max: 2, onError: () => {} })
   const db = createDatabase(pool)

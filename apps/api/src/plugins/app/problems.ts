@@ -117,6 +117,16 @@ interface Answer {
   headers?: Record<string, string>
 }
 
+function serviceUnavailable(): Answer {
+  return {
+    problem: makeProblem(
+      'service_unavailable',
+      'The service is shutting down or overloaded; retry shortly.',
+    ),
+    headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+  }
+}
+
 export function toProblem(error: unknown): Answer {
   if (error instanceof ProblemError) {
     return {
@@ -158,14 +168,7 @@ export function toProblem(error: unknown): Answer {
     const problem = makeProblem('bad_request', fastifyError.message ?? 'Bad request')
     return { problem: { ...problem, status } }
   }
-  if (status === 503) {
-    return {
-      problem: makeProblem(
-        'service_unavailable',
-        'The service is shutting down or overloaded; retry shortly.',
-      ),
-    }
-  }
+  if (status === 503) return serviceUnavailable()
   return {
     problem: makeProblem(
       'internal_error',
@@ -226,6 +229,18 @@ function handleError(
 export const problemsPlugin = fp(
   async (fastify: FastifyInstance) => {
     fastify.setErrorHandler(handleError)
+
+    // While the server drains (close() has begun), a request that still arrives gets a 503
+    // problem with Retry-After, where Fastify's return503OnClosing would answer its own JSON.
+    let closing = false
+    fastify.addHook('preClose', async () => {
+      closing = true
+    })
+    fastify.addHook('onRequest', async (_request, reply) => {
+      if (!closing) return
+      reply.header('connection', 'close')
+      return sendProblem(reply, serviceUnavailable())
+    })
     fastify.setNotFoundHandler((request, reply) =>
       sendProblem(reply, {
         problem: makeProblem(

@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream'
-import { problemSchema } from '@taskwise/contracts/problem'
 import { userParamsSchema } from '@taskwise/contracts/task'
 import {
   TASK_IMPORT_BODY_LIMIT_BYTES,
@@ -14,7 +13,7 @@ import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-prov
 import { z } from 'zod'
 import { currentIdentity } from '../../../plugins/app/authentication'
 import { ProblemError } from '../../../plugins/app/problems'
-import { problemResponses } from '../../problem-responses'
+import { problemResponse, problemResponses } from '../../problem-responses'
 import { exportWriter } from './export-writers'
 
 const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }]
@@ -70,7 +69,7 @@ const importRoute: FastifyPluginAsyncZod = async (fastify) => {
         response: {
           201: taskImportResultSchema,
           ...problemResponses(400, 401, 403, 415, 503),
-          413: problemSchema.describe(`The body is over ${importLimitMiB} MiB`),
+          413: problemResponse(413, `The body is over ${importLimitMiB} MiB`),
         },
       },
     },

@@ -18,6 +18,11 @@ import { problemResponses } from '../../problem-responses'
 
 const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }]
 const tags = ['tasks']
+const locationHeader = {
+  description: 'The new task: /api/{user_id}/tasks/{task_id}',
+  required: true,
+  schema: { type: 'string' },
+}
 
 function taskNotFound(): ProblemError {
   return new ProblemError('not_found', 'There is no such task.')
@@ -33,6 +38,8 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/',
     {
+      // Served and documented as /api/{user_id}/tasks only: /tasks/ is a 404.
+      prefixTrailingSlash: 'no-slash',
       schema: {
         tags,
         security,
@@ -73,13 +80,21 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/',
     {
+      prefixTrailingSlash: 'no-slash',
       schema: {
         tags,
         security,
         summary: 'Create a task',
         params: userParamsSchema,
         body: createTaskSchema,
-        response: { 201: taskSchema, ...problemResponses(400, 401, 403, 413, 415, 503) },
+        response: {
+          201: {
+            description: 'Created',
+            headers: { Location: locationHeader },
+            content: { 'application/json': { schema: taskSchema } },
+          },
+          ...problemResponses(400, 401, 403, 413, 415, 503),
+        },
       },
     },
     async (request, reply) => {
@@ -142,7 +157,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (fastify) => {
         params: taskParamsSchema,
         response: {
           204: z.undefined().describe('Deleted'),
-          ...problemResponses(400, 401, 403, 404, 503),
+          ...problemResponses(400, 401, 403, 404, 413, 415, 503),
         },
       },
     },
