@@ -4,11 +4,12 @@ import { DangerZone } from '@/features/account/components/danger-zone'
 import { PasswordSection } from '@/features/account/components/password-section'
 import { ProfileSection } from '@/features/account/components/profile-section'
 import { SessionsSection } from '@/features/account/components/sessions-section'
+import { TransferSection } from '@/features/transfer/components/transfer-section'
 import { requireUser } from '@/server/auth/current-user'
 
 export const metadata: Metadata = { title: 'Settings' }
 
-/** The account security centre: profile, password, devices, activity, deletion. */
+/** The account centre: profile, password, devices, activity, export and import, deletion. */
 export default async function SettingsPage() {
   const user = await requireUser('/settings')
   return (
@@ -19,6 +20,7 @@ export default async function SettingsPage() {
         <PasswordSection name={user.name} email={user.email} />
         <SessionsSection />
         <ActivitySection />
+        <TransferSection userId={user.id} />
         <DangerZone />
       </div>
     </main>

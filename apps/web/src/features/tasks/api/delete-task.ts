@@ -6,7 +6,7 @@ import { apiRequest } from '@/lib/api-client'
 import { ApiError } from '@/lib/problem-error'
 import { tasksPath } from './list-tasks'
 import { toastRefusal } from './refusal-toast'
-import { refreshListsWhenIdle } from './task-cache'
+import { refreshListsWhenIdle, removeTask } from './task-cache'
 
 /** How long "Undo" is offered before the delete is sent (docs/decisions/0450). */
 export const UNDO_DELETE_MS = 5_000
@@ -65,6 +65,8 @@ function commit(client: QueryClient, taskId: string, keepalive = false): void {
   sending.add(taskId)
   toast.dismiss(undoToastId(taskId))
   deleteTask(entry.userId, taskId, keepalive)
+    // Out of the lists and counts before it is shown again, so neither flashes back.
+    .then(() => removeTask(client, entry.userId, taskId))
     .catch((error: unknown) => {
       // A task that is already gone is what the person asked for.
       if (error instanceof ApiError && error.status === 404) return

@@ -1,7 +1,7 @@
-import { TASK_LIST_LIMIT_MAX, taskListSchema, type TaskList } from '@taskwise/contracts/task'
+import { taskListSchema, type TaskList } from '@taskwise/contracts/task'
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { apiRequest } from '@/lib/api-client'
-import { defaultFilters, type TaskFilters } from '../task-filters'
+import type { TaskFilters } from '../task-filters'
 import { taskKeys } from './query-keys'
 
 /** Tasks per page of the dashboard's list; "Load more" fetches the next page by cursor. */
@@ -49,22 +49,5 @@ export function useTasks(userId: string, filters: TaskFilters) {
   return useInfiniteQuery({
     ...tasksQueryOptions(userId, filters),
     placeholderData: keepPreviousData,
-  })
-}
-
-export const pendingFilters: TaskFilters = { ...defaultFilters, status: 'pending' }
-
-/**
- * "N tasks left": the api has no count, so this reads the first page of pending tasks at the
- * largest page size and says "100+" beyond it (docs/decisions/0452). It is a list query like any
- * other, so the optimistic updates keep it in step without special cases.
- */
-export function useRemainingTasks(userId: string) {
-  return useInfiniteQuery({
-    ...tasksQueryOptions(userId, pendingFilters, TASK_LIST_LIMIT_MAX),
-    select: (data) => {
-      const first = data.pages[0]
-      return { items: first?.items ?? [], more: Boolean(first?.nextCursor) }
-    },
   })
 }

@@ -9,6 +9,9 @@ export const taskKeys = {
   lists: (userId: string) => ['tasks', userId, 'list'] as const,
   list: (userId: string, filters: TaskFilters, limit: number) =>
     ['tasks', userId, 'list', { ...filters, limit }] as const,
+  summaries: (userId: string) => ['tasks', userId, 'summary'] as const,
+  /** The counts relative to the person's date (overdue and due today depend on it). */
+  summary: (userId: string, today: string) => ['tasks', userId, 'summary', today] as const,
 }
 
 /** The filters part of a list key (see {@link taskKeys.list}). */

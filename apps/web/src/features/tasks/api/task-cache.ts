@@ -2,12 +2,13 @@ import type { Task, TaskList } from '@taskwise/contracts/task'
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query'
 import type { TaskFilters } from '../task-filters'
 import { taskKeys, type TaskListKeyParams } from './query-keys'
+import { shiftSummaries } from './summary-cache'
 
 /**
  * The optimistic side of the task mutations (docs/decisions/0451): every cached list of one
  * person is edited in place before the server answers, and the one change is undone when it
- * refuses. Each list decides from its own filters whether a task belongs in it, so "N tasks left"
- * moves with a tick too.
+ * refuses. Each list decides from its own filters whether a task belongs in it, and the cached
+ * summaries (the "N tasks left" counts) move with each change (summary-cache.ts).
  */
 
 type TaskPages = InfiniteData<TaskList, string | null>
@@ -36,7 +37,7 @@ function paramsOf(key: QueryKey): TaskListKeyParams | undefined {
  * Rollbacks undo one change (not a whole snapshot), so two edits in flight never undo each other.
  */
 export async function cancelListFetches(client: QueryClient, userId: string): Promise<void> {
-  await client.cancelQueries({ queryKey: taskKeys.lists(userId) })
+  await client.cancelQueries({ queryKey: taskKeys.all(userId) })
 }
 
 function editLists(
@@ -79,6 +80,7 @@ function contains(data: TaskPages, taskId: string): boolean {
 
 /** A new task goes on top of every list it belongs in (the refetch then puts it in sort order). */
 export function insertTask(client: QueryClient, userId: string, task: Task): void {
+  shiftSummaries(client, userId, undefined, task)
   editLists(client, userId, (data, params) =>
     matchesFilters(task, params) ? prepend(data, task) : data,
   )
@@ -96,6 +98,8 @@ export function placeTask(
   next: Task,
   { rollback = false }: { rollback?: boolean } = {},
 ): void {
+  const current = findTask(client, userId, taskId)
+  if (current) shiftSummaries(client, userId, current, next)
   editLists(client, userId, (data, params) => {
     const belongs = matchesFilters(next, params)
     if (contains(data, taskId)) {
@@ -124,6 +128,7 @@ export function replaceTask(
 }
 
 export function removeTask(client: QueryClient, userId: string, taskId: string): void {
+  shiftSummaries(client, userId, findTask(client, userId, taskId), undefined)
   editLists(client, userId, (data) => without(data, taskId))
 }
 
@@ -146,5 +151,5 @@ export function refreshListsWhenIdle(
   userId: string,
 ): Promise<void> | undefined {
   if (client.isMutating({ mutationKey: taskKeys.all(userId) }) > 1) return undefined
-  return client.invalidateQueries({ queryKey: taskKeys.lists(userId) })
+  return client.invalidateQueries({ queryKey: taskKeys.all(userId) })
 }

@@ -1,0 +1,32 @@
+import { taskSummarySchema, type TaskSummary } from '@taskwise/contracts/task-transfer'
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { apiRequest } from '@/lib/api-client'
+import { localToday } from '../task-dates'
+import { tasksPath } from './list-tasks'
+import { taskKeys } from './query-keys'
+
+/** GET /api/{userId}/tasks/summary?today=: exact counts, with the person's own date. */
+export async function getTaskSummary(
+  userId: string,
+  today: string,
+  signal?: AbortSignal,
+): Promise<TaskSummary> {
+  const query = new URLSearchParams({ today })
+  const body = await apiRequest(`${tasksPath(userId)}/summary?${query}`, signal ? { signal } : {})
+  return taskSummarySchema.parse(body)
+}
+
+export function taskSummaryQueryOptions(userId: string, today: string) {
+  return queryOptions({
+    queryKey: taskKeys.summary(userId, today),
+    queryFn: ({ signal }) => getTaskSummary(userId, today, signal),
+  })
+}
+
+/**
+ * "N tasks left" and friends (docs/decisions/0452). The task mutations shift it at once
+ * (summary-cache.ts) and refetch it when they settle, like the lists.
+ */
+export function useTaskSummary(userId: string) {
+  return useQuery(taskSummaryQueryOptions(userId, localToday()))
+}
