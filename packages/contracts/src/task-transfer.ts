@@ -20,16 +20,17 @@ export const calendarDateSchema = z.iso
   .date('A date is a calendar date, YYYY-MM-DD')
   .refine((value) => !value.startsWith('0000-'), 'There is no year 0000')
 
-const EARLIEST = Date.parse('0001-01-01T00:00:00Z')
+// Task times before 1970 mean a broken file, and JavaScript reads years below 100 back as 19xx.
+const EARLIEST = Date.parse('1970-01-01T00:00:00Z')
 const LATEST = Date.parse('9999-12-31T23:59:59.999Z')
 
-/** An instant between the years 1 and 9999 (in UTC), with `Z` or an offset. */
+/** An instant from 1970 to the end of 9999 (in UTC), with `Z` or an offset. */
 const instantSchema = z.iso
   .datetime({ offset: true, message: 'A time is an ISO 8601 date-time, e.g. 2026-11-27T10:00:00Z' })
   .refine((value) => {
     const time = Date.parse(value)
     return time >= EARLIEST && time <= LATEST
-  }, 'A time must fall between the years 1 and 9999')
+  }, 'A time must fall between 1970 and the end of 9999')
 
 export const taskExportQuerySchema = z.object({
   format: z.enum(taskExportFormats).default('json').describe('json (re-importable), csv or ics'),

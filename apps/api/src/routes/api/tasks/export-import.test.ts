@@ -382,6 +382,7 @@ describe('POST /api/{user_id}/tasks/import', () => {
     ['a completion time on an open task', { completedAt: '2026-01-01T00:00:00Z' }, 'completedAt'],
     ['a date with no year', { dueDate: '0000-01-01' }, 'dueDate'],
     ['a time beyond the year 9999', { createdAt: '9999-12-31T23:59:59-05:00' }, 'createdAt'],
+    ['a time before 1970', { updatedAt: '0001-01-01T00:00:00Z' }, 'updatedAt'],
     ['an unknown field', { owner: 'me' }, 'owner'],
   ])('%s is refused, naming the field', async (_, fields, field) => {
     const user = await api.createUser()
