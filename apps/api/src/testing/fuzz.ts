@@ -210,7 +210,11 @@ export function validBodies(schema: JsonSchema, resolve: RefResolver): fc.Arbitr
 
 /** Request bodies (as sent) for `schema`: valid, with a hostile part, any JSON, not JSON. */
 export function bodies(schema: JsonSchema, resolve: RefResolver): fc.Arbitrary<string> {
-  const valid = fromSchema(schema, resolve)
+  return bodiesFrom(fromSchema(schema, resolve))
+}
+
+/** Request bodies (as sent) around `valid` ones: as they are, with a hostile part, any JSON, not JSON. */
+export function bodiesFrom(valid: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: valid.map(asJson) },
     { weight: 6, arbitrary: oneHostilePart(valid).map(asJson) },

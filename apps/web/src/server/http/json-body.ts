@@ -8,21 +8,30 @@ const MAX_BODY_BYTES = 16 * 1024
 
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; response: Response }
 
-/** zod issues as `errors[]`: one entry per problem, named by its dotted path. */
+/**
+ * zod issues as `errors[]`: one entry per problem, named by its dotted path; an unknown field is
+ * named by its own path, as the api names it (docs/decisions/0105-problem-details.md).
+ */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((issue) => {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        location: 'body' as const,
+        path: [...issue.path, key].join('.'),
+        code: 'unknown_field',
+        message: `Unknown field "${key}"`,
+      }))
+    }
     const path = issue.path.join('.') || '(body)'
     const code =
       passwordRuleCodeOf(issue) ??
-      (issue.code === 'unrecognized_keys'
-        ? 'unknown_field'
-        : issue.code === 'invalid_format'
-          ? `invalid_${issue.format}`
-          : issue.code === 'invalid_type'
-            ? issue.input === undefined
-              ? 'required'
-              : 'invalid_type'
-            : issue.code)
+      (issue.code === 'invalid_format'
+        ? `invalid_${issue.format}`
+        : issue.code === 'invalid_type'
+          ? issue.input === undefined
+            ? 'required'
+            : 'invalid_type'
+          : issue.code)
     return { location: 'body', path, code, message: issue.message }
   })
 }
