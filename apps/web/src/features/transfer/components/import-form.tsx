@@ -36,10 +36,12 @@ export function ImportForm({ userId }: { userId: string }) {
   const input = useRef<HTMLInputElement>(null)
   const [error, setError] = useState<string>()
   const [imported, setImported] = useState<number>()
-  const busy = importTasks.isPending
+  // From the first click until the answer: a second click must not import the same file twice.
+  const [busy, setBusy] = useState(false)
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
+    if (busy) return
     const form = event.currentTarget
     setError(undefined)
     setImported(undefined)
@@ -49,14 +51,17 @@ export function ImportForm({ userId }: { userId: string }) {
     }
     const file = input.current?.files?.[0]
     if (!file) return fail('Choose a JSON export file first.')
-    const read = await readExport(file)
-    if ('error' in read) return fail(read.error)
+    setBusy(true)
     try {
+      const read = await readExport(file)
+      if ('error' in read) return fail(read.error)
       const result = await importTasks.mutateAsync(read.json)
       setImported(result.imported)
       form.reset()
     } catch (refusal) {
       fail(importErrorMessage(refusal))
+    } finally {
+      setBusy(false)
     }
   }
 

@@ -43,7 +43,8 @@ test('importing a JSON export sends it as it is and announces how many tasks cam
   await user.upload(input, jsonFile(JSON.stringify(exported)))
   await user.click(screen.getByRole('button', { name: 'Import' }))
 
-  expect(await screen.findByRole('status')).toHaveTextContent('Imported 2 tasks.')
+  // The live region is always there (so it is watched); wait for its words.
+  await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Imported 2 tasks.'))
   expect(sentBody(fetchMock, IMPORT)).toEqual(exported)
 })
 
@@ -114,8 +115,27 @@ test('a file that is not JSON, or no file at all, never reaches the server', asy
 
   await user.upload(screen.getByLabelText('JSON export file'), jsonFile('title,done\nx,false'))
   await user.click(screen.getByRole('button', { name: 'Import' }))
-  expect(await screen.findByRole('alert')).toHaveTextContent(
-    'Nothing was imported. This file is not JSON: choose a Taskwise JSON export.',
-  )
+  expect(
+    await screen.findByText(
+      'Nothing was imported. This file is not JSON: choose a Taskwise JSON export.',
+    ),
+  ).toHaveRole('alert')
   expect(fetchMock).not.toHaveBeenCalled()
+})
+
+test('while an import runs the button is busy, and a second click sends nothing', async () => {
+  let answer: (response: Response) => void = () => {}
+  const fetchMock = stubFetch({
+    [IMPORT]: () => new Promise<Response>((resolve) => (answer = resolve)),
+  })
+  const { user } = renderWithQuery(<TransferSection userId={userId} />)
+  await user.upload(screen.getByLabelText('JSON export file'), jsonFile(JSON.stringify(exported)))
+  await user.click(screen.getByRole('button', { name: 'Import' }))
+  const button = await screen.findByRole('button', { name: 'Importing…' })
+  expect(button).toBeDisabled()
+  await user.click(button)
+  answer(json(201, { imported: 2 }))
+  // The live region is always there (so it is watched); wait for its words.
+  await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Imported 2 tasks.'))
+  expect(fetchMock).toHaveBeenCalledTimes(1)
 })
