@@ -156,8 +156,16 @@ describe('the OpenAPI contract check', () => {
     expect(contract.problemsWith(answer({ url: '/elsewhere', status: 404, body: '' }))).toEqual([
       expect.stringContaining('must be application/problem+json'),
     ])
+    // A method the path does not have may also be a 405, as Next answers it.
+    expect(contract.problemsWith(answer({ method: 'PUT', status: 405, body: '' }))).toEqual([])
     const lenient = createContract(document, { undocumented: 'skip' })
     expect(lenient.problemsWith(answer({ url: '/elsewhere' }))).toEqual([])
+    // … but a path the document claims is checked all the same.
+    expect(lenient.problemsWith(answer({ method: 'PUT' }))).toEqual([
+      expect.stringContaining(
+        'PUT /things/3f0b7c55-5d3c-4b43-9a43-1c3f4b1d2e6a is not in the document, yet it answered 200',
+      ),
+    ])
     const ignoring = createContract(document, { ignore: (path) => path.startsWith('/docs') })
     expect(ignoring.problemsWith(answer({ url: '/docs/static/x.js', status: 200 }))).toEqual([])
   })

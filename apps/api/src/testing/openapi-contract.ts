@@ -1,5 +1,19 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
+import {
+  describeErrors,
+  escapePointer,
+  excerpt,
+  headerValue,
+  isDecodable,
+  isJsonMediaType,
+  mediaTypeOf,
+  METHODS,
+  pathOf,
+  pathTemplates,
+  unescapePointer,
+  type AnswerHeaders,
+} from './openapi-matching'
 
 /**
  * An independent check of HTTP answers against an OpenAPI 3.1 document, for tests
@@ -20,14 +34,17 @@ export interface ObservedAnswer {
   url: string
   status: number
   /** Response headers; names in any case. */
-  headers: Record<string, string | string[] | number | undefined>
+  headers: AnswerHeaders
   body: string
 }
 
 export interface ContractOptions {
   /** Paths that are not part of the contract at all (their answers are not checked). */
   ignore?: (path: string) => boolean
-  /** An answer on a path or method the document does not name: must be a 404 problem, or is skipped. */
+  /**
+   * An answer on a path no template matches: must be a 404 problem (the default), or is not
+   * checked. A method missing on a documented path is always checked (404 problem or 405).
+   */
   undocumented?: 'not-found' | 'skip'
 }
 
@@ -50,66 +67,7 @@ interface OperationMatch {
   pointer: string
 }
 
-interface PathTemplate {
-  template: string
-  pattern: RegExp
-  parameters: number
-}
-
 const DOCUMENT_ID = 'openapi-document'
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
-
-function escapePointer(segment: string): string {
-  return segment.replaceAll('~', '~0').replaceAll('/', '~1')
-}
-
-function templatePattern(template: string): PathTemplate {
-  const parts = template.split(/(\{[^}]+\})/)
-  const source = parts
-    // A path parameter is never empty (OpenAPI: path parameters are required).
-    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('')
-  return {
-    template,
-    pattern: new RegExp(`^${source}$`),
-    parameters: parts.filter((part) => part.startsWith('{')).length,
-  }
-}
-
-function mediaTypeOf(headers: ObservedAnswer['headers']): string | undefined {
-  const value = headerValue(headers, 'content-type')
-  return value?.split(';')[0]?.trim().toLowerCase() || undefined
-}
-
-function headerValue(headers: ObservedAnswer['headers'], name: string): string | undefined {
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== name.toLowerCase() || value === undefined) continue
-    return Array.isArray(value) ? value.join(', ') : String(value)
-  }
-  return undefined
-}
-
-/** The path of a request URL, as sent: not normalised, not decoded. */
-function pathOf(url: string): string {
-  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(url)
-  const rest = origin ? url.slice(origin[0].length) : url
-  return rest.split(/[?#]/, 1)[0] || '/'
-}
-
-function isJsonMediaType(mediaType: string): boolean {
-  return mediaType === 'application/json' || mediaType.endsWith('+json')
-}
-
-function describeErrors(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? [])
-    .slice(0, 5)
-    .map((error) => `${error.instancePath || '(root)'} ${error.message ?? 'is not valid'}`)
-    .join('; ')
-}
-
-function excerpt(body: string): string {
-  return body.length > 300 ? `${body.slice(0, 300)}…` : body
-}
 
 export function createContract(document: Json, options: ContractOptions = {}): Contract {
   const ajv = new Ajv2020({ strict: false, allErrors: true })
@@ -117,10 +75,7 @@ export function createContract(document: Json, options: ContractOptions = {}): C
   ajv.addSchema(structuredClone(document), DOCUMENT_ID)
   const validators = new Map<string, ValidateFunction>()
   const paths = (document.paths ?? {}) as Record<string, Json>
-  // Concrete segments before templated ones: /tasks/summary is not /tasks/{task_id}.
-  const templates = Object.keys(paths)
-    .map(templatePattern)
-    .sort((a, b) => a.parameters - b.parameters)
+  const templates = pathTemplates(paths)
 
   function validatorAt(pointer: string): ValidateFunction {
     let validate = validators.get(pointer)
@@ -138,23 +93,22 @@ export function createContract(document: Json, options: ContractOptions = {}): C
     if (typeof ref !== 'string' || !ref.startsWith('#/')) return { value: value as Json, pointer }
     let target: unknown = document
     for (const segment of ref.slice(2).split('/')) {
-      target = (target as Json)[segment.replaceAll('~1', '/').replaceAll('~0', '~')]
+      target = (target as Json)[unescapePointer(segment)]
     }
     return { value: target as Json, pointer: ref.slice(1) }
   }
 
-  function findOperation(method: string, path: string): OperationMatch | undefined {
+  /** The operation for `method` on the first template that matches `path`, or whether any does. */
+  function findOperation(method: string, path: string): OperationMatch | 'no-method' | undefined {
     const key = method.toLowerCase()
-    for (const { template, pattern } of templates) {
+    const matching = templates.filter(({ pattern }) => pattern.test(path))
+    for (const { template } of matching) {
       const operation = paths[template]?.[key]
-      if (!pattern.test(path) || !METHODS.includes(key) || !operation) continue
-      return {
-        template,
-        operation: operation as Json,
-        pointer: `/paths/${escapePointer(template)}/${key}`,
-      }
+      if (!METHODS.includes(key) || !operation) continue
+      const pointer = `/paths/${escapePointer(template)}/${key}`
+      return { template, operation: operation as Json, pointer }
     }
-    return undefined
+    return matching.length > 0 ? 'no-method' : undefined
   }
 
   function checkSchema(pointer: string, value: unknown, what: string): string[] {
@@ -230,17 +184,15 @@ export function createContract(document: Json, options: ContractOptions = {}): C
     return problems
   }
 
-  /** The only answers allowed where the document names nothing: a 404 problem (400 for a bad path). */
-  function checkUndocumented(answer: ObservedAnswer, path: string): string[] {
-    let decodable = true
-    try {
-      decodeURIComponent(path)
-    } catch {
-      decodable = false
-    }
-    const allowed = decodable ? [404] : [400, 404]
+  /**
+   * The only answers allowed where the document names nothing: a 404 problem (or 400, for a path
+   * that cannot be decoded), and for a method the path does not have, a 405 too.
+   */
+  function checkUndocumented(answer: ObservedAnswer, path: string, known: boolean): string[] {
+    const allowed = known ? [404, 405] : isDecodable(path) ? [404] : [400, 404]
     const what = `${answer.method.toUpperCase()} ${path} is not in the document`
     if (!allowed.includes(answer.status)) return [`${what}, yet it answered ${answer.status}`]
+    if (answer.status === 405) return []
     if (mediaTypeOf(answer.headers) !== 'application/problem+json') {
       return [`${what}: its ${answer.status} must be application/problem+json`]
     }
@@ -257,8 +209,10 @@ export function createContract(document: Json, options: ContractOptions = {}): C
     const path = pathOf(answer.url)
     if (options.ignore?.(path)) return []
     const match = findOperation(answer.method, path)
-    if (match) return checkDocumented(answer, match)
-    return options.undocumented === 'skip' ? [] : checkUndocumented(answer, path)
+    if (typeof match === 'object') return checkDocumented(answer, match)
+    // A path the document claims is checked even where other paths are skipped.
+    if (match === undefined && options.undocumented === 'skip') return []
+    return checkUndocumented(answer, path, match === 'no-method')
   }
 
   return {

@@ -1,15 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createContract } from '@taskwise/api/src/testing/openapi-contract'
 import { createTestDatabase, type TestDatabase } from '@taskwise/db/testing'
 import { loadWebConfig } from '../config'
 import { type LogRecord } from '../log'
+import { authOpenApiResponse } from '../openapi/auth-document'
 import { createAuth, type TaskwiseAuth } from './auth'
 import { createAuthHttp, type AuthHttp } from './http-handlers'
 
 /**
  * For tests: a real, migrated PostgreSQL database of its own, the authority built on it with the
  * given settings, and a way to call the HTTP routes with real Request objects (no Next server).
+ * Every answer on a path of the auth contract is checked against its OpenAPI document
+ * (GET /api/auth/openapi.json) by the api's independent validator: one the document does not
+ * allow makes `request` reject. Better Auth's own routes are not in the document, and not checked.
  */
 
 export const BASE_URL = 'http://localhost:3000'
@@ -33,7 +38,15 @@ export interface AuthHarness {
   close(): Promise<void>
 }
 
-export async function createAuthHarness(env: Record<string, string> = {}): Promise<AuthHarness> {
+export interface AuthHarnessOptions {
+  /** Changes the OpenAPI document the answers are checked against (tests of that check). */
+  contractDocument?: (document: Record<string, unknown>) => Record<string, unknown>
+}
+
+export async function createAuthHarness(
+  env: Record<string, string> = {},
+  options: AuthHarnessOptions = {},
+): Promise<AuthHarness> {
   const database = await createTestDatabase()
   const logs: LogRecord[] = []
   // Without an SMTP server of the test's own, mail goes to a fresh outbox, never the repo's.
@@ -63,6 +76,20 @@ export async function createAuthHarness(env: Record<string, string> = {}): Promi
     'POST /api/auth/sessions/revoke-others': http.revokeOtherSessions,
     'GET /api/auth/activity': http.listActivity,
     'POST /api/auth/delete-account': http.deleteAccount,
+    'GET /api/auth/openapi.json': async () => authOpenApiResponse(),
+  }
+  const edit = options.contractDocument ?? ((document) => document)
+  const served = await authOpenApiResponse().json()
+  const contract = createContract(edit(served as Record<string, unknown>), { undocumented: 'skip' })
+  async function checked(request: Request, response: Response): Promise<Response> {
+    contract.check({
+      method: request.method,
+      url: request.url,
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: await response.clone().text(),
+    })
+    return response
   }
   return {
     database,
@@ -82,10 +109,12 @@ export async function createAuthHarness(env: Record<string, string> = {}): Promi
       })
       const pathname = new URL(request.url).pathname
       const route = routes[`${method} ${pathname}`]
-      if (route) return route(request)
+      if (route) return checked(request, await route(request))
       const revoke = /^\/api\/auth\/sessions\/([^/]+)\/revoke$/.exec(pathname)
-      if (revoke && method === 'POST') return http.revokeSession(request, revoke[1] ?? '')
-      return http.handleExternal(request)
+      if (revoke && method === 'POST') {
+        return checked(request, await http.revokeSession(request, revoke[1] ?? ''))
+      }
+      return checked(request, await http.handleExternal(request))
     },
     async close() {
       await taskwise.close()
