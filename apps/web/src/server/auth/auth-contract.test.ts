@@ -419,3 +419,29 @@ describe('logging', () => {
     expect(signOut?.userId).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/))
   })
 })
+
+describe('programs and cross-site forms', () => {
+  test('a program’s fetch (Sec-Fetch-Mode only, no Origin, no cookie) signs in', async () => {
+    const { email, password } = await register()
+    const response = await harness.request('/api/auth/login', {
+      json: { email, password },
+      headers: { 'sec-fetch-mode': 'cors', 'user-agent': 'taskwise-cli/1.0' },
+    })
+    expect(response.status).toBe(200)
+  })
+
+  test('a cross-site form post from a browser cannot sign anyone in', async () => {
+    const { email, password } = await register()
+    const response = await harness.request('/api/auth/login', {
+      json: { email, password },
+      headers: {
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'navigate',
+        'sec-fetch-dest': 'document',
+      },
+    })
+    expect(response.status).toBe(403)
+    expect(response.headers.getSetCookie()).toEqual([])
+  })
+})

@@ -110,6 +110,14 @@ export function createNativeGateway(taskwise: TaskwiseAuth) {
       const value = request.headers.get(name)
       if (value !== null) headers.set(name, value)
     }
+    // Browsers send Sec-Fetch-Site with every request, and Better Auth checks the Origin of any
+    // request that has a Sec-Fetch header. Programs' HTTP clients (Node's fetch) add only
+    // `Sec-Fetch-Mode: cors` and no Origin; without Sec-Fetch-Site the request is not a
+    // browser's, so the lone mode header is not passed on and a CLI can sign in.
+    if (!headers.has('sec-fetch-site')) {
+      headers.delete('sec-fetch-mode')
+      headers.delete('sec-fetch-dest')
+    }
     if (body !== undefined) headers.set('content-type', 'application/json')
     const url = new URL(`/api/auth${path}`, config.baseUrl)
     return handleNative(

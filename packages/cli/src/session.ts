@@ -1,0 +1,99 @@
+import { createInterface } from 'node:readline/promises'
+import password from '@inquirer/password'
+import { authTokenResponseSchema, meResponseSchema } from '@taskwise/contracts/auth-payloads'
+import {
+  forgetCredentials,
+  readCredentials,
+  saveCredentials,
+  type Credentials,
+} from './credentials'
+import { CliError, EXIT, SIGN_IN_AGAIN } from './errors'
+import { requestJson } from './http'
+
+/** Signing in and out: the web app's auth contract (`/api/auth/login`, `/logout`, `/me`). */
+
+async function readLine(prompt: string): Promise<string> {
+  const lines = createInterface({ input: process.stdin, output: process.stderr, terminal: false })
+  try {
+    if (process.stdin.isTTY) process.stderr.write(prompt)
+    const line = await lines[Symbol.asyncIterator]().next()
+    return typeof line.value === 'string' ? line.value : ''
+  } finally {
+    lines.close()
+  }
+}
+
+/**
+ * The password: asked for on a terminal without echoing a character; read from the first line of
+ * standard input when it is not a terminal (`printf '%s\n' "$PW" | taskwise login --email …`).
+ */
+async function askPassword(): Promise<string> {
+  if (process.stdin.isTTY) {
+    return password({ message: 'Password', mask: false }, { output: process.stderr })
+  }
+  return readLine('')
+}
+
+export async function login(url: string, email: string | undefined): Promise<Credentials> {
+  const address = email ?? (await readLine('Email: ')).trim()
+  if (!address) throw new CliError('Give an email address (--email or at the prompt).', EXIT.usage)
+  const secret = await askPassword()
+  if (!secret) throw new CliError('No password given.', EXIT.usage)
+  let answer: unknown
+  try {
+    answer = await requestJson(`${url}/api/auth/login`, {
+      method: 'POST',
+      body: { email: address, password: secret },
+    })
+  } catch (error) {
+    if (error instanceof CliError && error.status === 401) {
+      throw new CliError('The email address or the password is not correct.', EXIT.signIn)
+    }
+    if (error instanceof CliError && error.status === 404) {
+      throw new CliError(
+        `${url} has no sign-in: sign in against the Taskwise web app's address (--api or TASKWISE_URL).`,
+        EXIT.usage,
+      )
+    }
+    throw error
+  }
+  const { user, token, expiresAt } = authTokenResponseSchema.parse(answer)
+  const credentials = {
+    url,
+    token,
+    expiresAt,
+    user: { id: user.id, email: user.email, name: user.name },
+  }
+  await saveCredentials(credentials)
+  return credentials
+}
+
+/** The stored sign-in, or exit 3 with "sign in again" when there is none or it has expired. */
+export async function signedIn(): Promise<Credentials> {
+  const credentials = await readCredentials()
+  if (!credentials) throw new CliError('Not signed in. Sign in first: taskwise login', EXIT.signIn)
+  if (Date.parse(credentials.expiresAt) <= Date.now())
+    throw new CliError(SIGN_IN_AGAIN, EXIT.signIn)
+  return credentials
+}
+
+export async function whoami(url: string, token: string) {
+  return meResponseSchema.parse(await requestJson(`${url}/api/auth/me`, { token })).user
+}
+
+/** Ends the session at the server (best effort: a dead session is already ended) and forgets it. */
+export async function logout(): Promise<boolean> {
+  const credentials = await readCredentials()
+  if (!credentials) return false
+  try {
+    await requestJson(`${credentials.url}/api/auth/logout`, {
+      method: 'POST',
+      token: credentials.token,
+    })
+  } catch (error) {
+    // Already ended there: forget it here too. Anything else: keep it, so a retry can end it.
+    if (!(error instanceof CliError) || error.exitCode !== EXIT.signIn) throw error
+  }
+  await forgetCredentials()
+  return true
+}
