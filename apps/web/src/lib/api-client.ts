@@ -15,7 +15,7 @@ let redirecting = false
  * A rejected or expired token: end the session (so the proxy does not bounce /login straight back
  * to the dashboard) and send the person to sign in again, with a message and the way back.
  */
-async function signInAgain(): Promise<void> {
+export async function signInAgain(): Promise<void> {
   if (redirecting || typeof window === 'undefined') return
   redirecting = true
   try {

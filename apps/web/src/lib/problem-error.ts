@@ -49,20 +49,21 @@ function fallbackMessage(status: number): string {
   return 'The request was refused.'
 }
 
+/** The ApiError for a refusal whose body has been read already. */
+export function apiErrorOf(status: number, body: unknown, retryAfter: string | null): ApiError {
+  const parsed = clientProblemSchema.safeParse(body)
+  return new ApiError(status, parsed.success ? parsed.data : undefined, parseRetryAfter(retryAfter))
+}
+
 /** The ApiError for a response that is not ok. */
 export async function apiErrorFrom(response: Response): Promise<ApiError> {
-  let problem: ClientProblem | undefined
+  let body: unknown
   try {
-    const parsed = clientProblemSchema.safeParse(await response.json())
-    if (parsed.success) problem = parsed.data
+    body = await response.json()
   } catch {
-    problem = undefined
+    body = undefined
   }
-  return new ApiError(
-    response.status,
-    problem,
-    parseRetryAfter(response.headers.get('retry-after')),
-  )
+  return apiErrorOf(response.status, body, response.headers.get('retry-after'))
 }
 
 /** A sentence for a toast. */

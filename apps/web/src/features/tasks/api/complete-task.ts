@@ -1,7 +1,6 @@
 import { taskSchema, type Task } from '@taskwise/contracts/task'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { apiRequest } from '@/lib/api-client'
-import { tasksPath } from './list-tasks'
+import { settle, taskApi } from '@/lib/task-api'
 import { taskKeys } from './query-keys'
 import { toastRefusal } from './refusal-toast'
 import {
@@ -26,10 +25,12 @@ export async function completeTask(
   taskId: string,
   completed: boolean,
 ): Promise<Task> {
-  const body = await apiRequest(`${tasksPath(userId)}/${encodeURIComponent(taskId)}/complete`, {
-    method: 'PATCH',
-    body: { completed },
-  })
+  const body = await settle(
+    taskApi.PATCH('/api/{user_id}/tasks/{task_id}/complete', {
+      params: { path: { user_id: userId, task_id: taskId } },
+      body: { completed },
+    }),
+  )
   return taskSchema.parse(body)
 }
 

@@ -1,7 +1,6 @@
 import { taskSchema, type CreateTask, type Task } from '@taskwise/contracts/task'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { apiRequest } from '@/lib/api-client'
-import { tasksPath } from './list-tasks'
+import { settle, taskApi } from '@/lib/task-api'
 import { taskKeys } from './query-keys'
 import { toastRefusal } from './refusal-toast'
 import {
@@ -14,7 +13,10 @@ import {
 
 /** POST /api/{userId}/tasks. */
 export async function createTask(userId: string, input: CreateTask): Promise<Task> {
-  return taskSchema.parse(await apiRequest(tasksPath(userId), { method: 'POST', body: input }))
+  const created = await settle(
+    taskApi.POST('/api/{user_id}/tasks', { params: { path: { user_id: userId } }, body: input }),
+  )
+  return taskSchema.parse(created)
 }
 
 const PENDING_PREFIX = 'pending-'

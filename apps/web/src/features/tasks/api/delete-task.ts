@@ -2,9 +2,8 @@ import type { Task } from '@taskwise/contracts/task'
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { toast } from 'sonner'
-import { apiRequest } from '@/lib/api-client'
 import { ApiError } from '@/lib/problem-error'
-import { tasksPath } from './list-tasks'
+import { settle, taskApi } from '@/lib/task-api'
 import { toastRefusal } from './refusal-toast'
 import { refreshListsWhenIdle, removeTask } from './task-cache'
 
@@ -13,10 +12,12 @@ export const UNDO_DELETE_MS = 5_000
 
 /** DELETE /api/{userId}/tasks/{taskId}. `keepalive` lets it finish while the page unloads. */
 export async function deleteTask(userId: string, taskId: string, keepalive = false): Promise<void> {
-  await apiRequest(`${tasksPath(userId)}/${encodeURIComponent(taskId)}`, {
-    method: 'DELETE',
-    keepalive,
-  })
+  await settle(
+    taskApi.DELETE('/api/{user_id}/tasks/{task_id}', {
+      params: { path: { user_id: userId, task_id: taskId } },
+      ...(keepalive ? { keepalive } : {}),
+    }),
+  )
 }
 
 /**

@@ -1,8 +1,7 @@
 import { taskSummarySchema, type TaskSummary } from '@taskwise/contracts/task-transfer'
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { apiRequest } from '@/lib/api-client'
+import { settle, taskApi } from '@/lib/task-api'
 import { localToday } from '../task-dates'
-import { tasksPath } from './list-tasks'
 import { taskKeys } from './query-keys'
 
 /** GET /api/{userId}/tasks/summary?today=: exact counts, with the person's own date. */
@@ -11,8 +10,12 @@ export async function getTaskSummary(
   today: string,
   signal?: AbortSignal,
 ): Promise<TaskSummary> {
-  const query = new URLSearchParams({ today })
-  const body = await apiRequest(`${tasksPath(userId)}/summary?${query}`, signal ? { signal } : {})
+  const body = await settle(
+    taskApi.GET('/api/{user_id}/tasks/summary', {
+      params: { path: { user_id: userId }, query: { today } },
+      ...(signal ? { signal } : {}),
+    }),
+  )
   return taskSummarySchema.parse(body)
 }
 

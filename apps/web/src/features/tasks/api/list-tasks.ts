@@ -1,6 +1,6 @@
 import { taskListSchema, type TaskList } from '@taskwise/contracts/task'
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
-import { apiRequest } from '@/lib/api-client'
+import { settle, taskApi } from '@/lib/task-api'
 import type { TaskFilters } from '../task-filters'
 import { taskKeys } from './query-keys'
 
@@ -19,16 +19,23 @@ export async function listTasks(
   cursor: string | null,
   signal?: AbortSignal,
 ): Promise<TaskList> {
-  const params = new URLSearchParams({
-    status: filters.status,
-    sort: filters.sort,
-    limit: String(limit),
-  })
-  if (filters.priority) params.set('priority', filters.priority)
-  if (filters.category) params.set('category', filters.category)
-  if (filters.q) params.set('q', filters.q)
-  if (cursor) params.set('cursor', cursor)
-  const body = await apiRequest(`${tasksPath(userId)}?${params}`, signal ? { signal } : {})
+  const body = await settle(
+    taskApi.GET('/api/{user_id}/tasks', {
+      params: {
+        path: { user_id: userId },
+        query: {
+          status: filters.status,
+          sort: filters.sort,
+          limit,
+          ...(filters.priority ? { priority: filters.priority } : {}),
+          ...(filters.category ? { category: filters.category } : {}),
+          ...(filters.q ? { q: filters.q } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+      },
+      ...(signal ? { signal } : {}),
+    }),
+  )
   return taskListSchema.parse(body)
 }
 

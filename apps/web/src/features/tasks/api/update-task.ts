@@ -1,7 +1,6 @@
 import { taskSchema, type Task, type UpdateTask } from '@taskwise/contracts/task'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { apiRequest } from '@/lib/api-client'
-import { tasksPath } from './list-tasks'
+import { settle, taskApi } from '@/lib/task-api'
 import { taskKeys } from './query-keys'
 import { toastRefusal } from './refusal-toast'
 import {
@@ -23,10 +22,12 @@ export async function updateTask(
   taskId: string,
   changes: UpdateTask,
 ): Promise<Task> {
-  const body = await apiRequest(`${tasksPath(userId)}/${encodeURIComponent(taskId)}`, {
-    method: 'PUT',
-    body: changes,
-  })
+  const body = await settle(
+    taskApi.PUT('/api/{user_id}/tasks/{task_id}', {
+      params: { path: { user_id: userId, task_id: taskId } },
+      body: changes,
+    }),
+  )
   return taskSchema.parse(body)
 }
 

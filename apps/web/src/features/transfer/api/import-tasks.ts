@@ -1,12 +1,17 @@
 import { taskImportResultSchema, type TaskImportResult } from '@taskwise/contracts/task-transfer'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { tasksPath } from '@/features/tasks/api/list-tasks'
 import { taskKeys } from '@/features/tasks/api/query-keys'
-import { apiRequest } from '@/lib/api-client'
+import { settle, taskApi } from '@/lib/task-api'
 
 /** POST /api/{userId}/tasks/import with a parsed JSON export: every task is created, or none. */
 export async function importTasks(userId: string, file: unknown): Promise<TaskImportResult> {
-  const body = await apiRequest(`${tasksPath(userId)}/import`, { method: 'POST', body: file })
+  const body = await settle(
+    taskApi.POST('/api/{user_id}/tasks/import', {
+      params: { path: { user_id: userId } },
+      // The file as read: the server validates it and names the first bad record.
+      body: file as never,
+    }),
+  )
   return taskImportResultSchema.parse(body)
 }
 
