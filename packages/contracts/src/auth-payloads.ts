@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PASSWORD_MAX_LENGTH, passwordLength, passwordSchema } from './password'
+import { NUL_MESSAGE, WITHOUT_NUL } from './text'
 
 /**
  * Bodies and answers of the seed's auth contract (design.md, "HTTP contract"):
@@ -18,7 +19,7 @@ export const emailSchema = z
   .pipe(z.email({ message: 'Enter a valid email address' }).max(EMAIL_MAX_LENGTH))
 
 /** A display name; optional at registration. */
-export const nameSchema = z.string().trim().max(100)
+export const nameSchema = z.string().trim().max(100).regex(WITHOUT_NUL, NUL_MESSAGE)
 
 export const registerBodySchema = z.strictObject({
   email: emailSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { NUL_MESSAGE, WITHOUT_NUL } from './text'
 
 /**
  * Task shapes, shared by the web app's forms and the API's validation and OpenAPI document.
@@ -15,14 +16,6 @@ export const TASK_LIST_LIMIT_DEFAULT = 20
 export const taskPriorities = ['low', 'medium', 'high'] as const
 export const taskPrioritySchema = z.enum(taskPriorities)
 export type TaskPriority = z.infer<typeof taskPrioritySchema>
-
-/**
- * PostgreSQL text cannot hold U+0000, so no task text may contain it: refused here as a 400
- * naming the field, not by the database as a 500.
- */
-// eslint-disable-next-line no-control-regex -- the one control character refused
-const WITHOUT_NUL = /^[^\u0000]*$/
-const NUL_MESSAGE = 'Text cannot contain the NUL character (U+0000)'
 
 const title = z
   .string()
