@@ -1,11 +1,9 @@
-import { JWT_COOKIE_NAME } from '@taskwise/contracts/auth'
-import { problemSchema, type Problem } from '@taskwise/contracts/problem'
 import { connect } from 'node:net'
+import { JWT_COOKIE_NAME } from '@taskwise/contracts/auth'
+import { problemSchema } from '@taskwise/contracts/problem'
 import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
-import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, expect, test } from 'vitest'
-import { BODY_LIMIT_BYTES } from '../app'
 import {
   bodies,
   fromSchema,
@@ -16,6 +14,13 @@ import {
   validBodies,
   type JsonSchema,
 } from '../testing/fuzz'
+import { expectWellFormedAnswer, type Sent } from '../testing/fuzz-answers'
+import {
+  operationsOf,
+  resolverOf,
+  type OpenApiDocument,
+  type Operation,
+} from '../testing/fuzz-operations'
 import { createTestApi, TEST_ORIGIN } from '../testing/harness'
 
 /**
@@ -23,7 +28,7 @@ import { createTestApi, TEST_ORIGIN } from '../testing/harness'
  * routes it hides, is driven with requests generated from its own schemas plus hostile values:
  * path segments, query parameters (repeated too), bodies, content types, credentials and odd
  * headers. Each answer must be below 500; a 4xx must be problem+json; a 400 must name what is
- * wrong (see `expectNamesTheField`); and a refused write must have written nothing.
+ * wrong (testing/fuzz-answers.ts); and a refused write must have written nothing.
  *
  * `npm test` runs FUZZ_RUNS (default 40) requests per route, with a fresh random seed each time
  * (fast-check prints the seed and path of a failure; FUZZ_SEED replays it). `npm run fuzz` runs
@@ -54,52 +59,11 @@ const aliceTasks = await Promise.all([1, 2, 3, 4].map(() => createdFor(alice.id)
 const taskIds = aliceTasks.map((task) => task.id)
 const bobsTaskId = (await createdFor(bob.id)).id
 
-interface Operation {
-  method: string
-  /** As the document writes it, `{name}` for each path parameter. */
-  path: string
-  params: Record<string, JsonSchema>
-  query: Record<string, JsonSchema>
-  body?: JsonSchema
-}
-
-interface OpenApiOperation {
-  parameters?: { in: string; name: string; schema: JsonSchema }[]
-  requestBody?: { content: Record<string, { schema: JsonSchema }> }
-}
-
-const document = api.app.swagger() as {
-  paths: Record<string, Record<string, OpenApiOperation>>
-  components?: { schemas?: Record<string, JsonSchema> }
-}
-
-const resolve = (ref: string): JsonSchema => {
-  const name = ref.replace('#/components/schemas/', '')
-  const found = document.components?.schemas?.[name]
-  if (!found) throw new Error(`the document has no schema ${ref}`)
-  return found
-}
-
-const documented: Operation[] = Object.entries(document.paths).flatMap(([path, methods]) =>
-  Object.entries(methods).map(([method, operation]) => {
-    const parameters = (where: string) =>
-      Object.fromEntries(
-        (operation.parameters ?? [])
-          .filter((parameter) => parameter.in === where)
-          .map((parameter) => [parameter.name, parameter.schema]),
-      )
-    return {
-      method: method.toUpperCase(),
-      path,
-      params: parameters('path'),
-      query: parameters('query'),
-      body: operation.requestBody?.content['application/json']?.schema,
-    }
-  }),
-)
+const document = api.app.swagger() as OpenApiDocument
+const resolve = resolverOf(document)
 
 // Served but left out of the document: the document itself and its browsable pages.
-const hidden: Operation[] = [
+const operations = operationsOf(document, [
   { method: 'GET', path: '/openapi.json', params: {}, query: {} },
   {
     method: 'GET',
@@ -107,12 +71,7 @@ const hidden: Operation[] = [
     params: { page: { enum: ['', 'static/index.html', 'json', 'yaml', 'static/%2e%2e/x'] } },
     query: {},
   },
-]
-
-const operations = [
-  ...documented,
-  ...hidden.filter(({ method, path }) => !document.paths[path]?.[method.toLowerCase()]),
-]
+])
 
 const ownId = fc.oneof(
   { weight: 12, arbitrary: fc.constant(alice.id) },
@@ -209,13 +168,6 @@ const ODD_HEADERS: Record<string, string>[] = [
   { 'sec-fetch-site': 'cross-site', origin: 'http://evil.test' },
 ]
 
-interface Sent {
-  method: string
-  url: string
-  headers: Record<string, string | string[]>
-  body?: string
-}
-
 function requests(operation: Operation): fc.Arbitrary<Sent> {
   return fc.boolean().chain((valid) => {
     const params = Object.entries(operation.params).map(([name, schema]) =>
@@ -272,120 +224,6 @@ async function tasksDigest(userId: string): Promise<string> {
   return result.rows[0]?.digest ?? ''
 }
 
-/** The body as the api's parser reads it (which skips a byte order mark), or undefined. */
-function parsedBody(raw: string | undefined): { value: unknown } | undefined {
-  try {
-    return raw === undefined ? undefined : { value: JSON.parse(raw.replace(/^\uFEFF/, '')) }
-  } catch {
-    return undefined
-  }
-}
-
-/** Dotted paths of everything in a JSON value ('' for the value itself), to a depth of 10. */
-function dottedPaths(value: unknown, prefix = '', depth = 0): string[] {
-  if (typeof value !== 'object' || value === null || depth === 10) return [prefix]
-  const children = Object.entries(value).flatMap(([key, item]) =>
-    dottedPaths(item, prefix === '' ? key : `${prefix}.${key}`, depth + 1),
-  )
-  return [prefix, ...children]
-}
-
-/** Names of every property a schema declares, at any depth. */
-function declaredNames(schema: JsonSchema | undefined, seen = new Set<JsonSchema>()): string[] {
-  if (!schema || seen.has(schema)) return []
-  seen.add(schema)
-  const parts = [
-    ...(schema.$ref ? [resolve(schema.$ref)] : []),
-    ...Object.values(schema.properties ?? {}),
-    ...(schema.anyOf ?? []),
-    ...(schema.oneOf ?? []),
-    ...(schema.allOf ?? []),
-    ...(schema.items ? [schema.items] : []),
-  ]
-  return [
-    ...Object.keys(schema.properties ?? {}),
-    ...parts.flatMap((part) => declaredNames(part, seen)),
-  ]
-}
-
-/**
- * What "a 400 names the field" means:
- *
- * - `validation_failed` lists `errors`, each with its `location`. A `params` or `query` error's
- *   `path` is a parameter the route declares. A `body` error's `path` is the dotted path of a
- *   value the request sent (an invalid or unknown field, `tasks.3.title`), or of a field the
- *   schema declares under a value that was sent (a missing field). It is empty only for a rule
- *   about the body as a whole: the body is not a JSON object, or an object-wide rule (`custom`,
- *   e.g. "give at least one field") failed.
- * - `malformed_json` names no field because there is none: the body is not JSON (or holds a
- *   `__proto__` or `constructor` key, which the parser refuses).
- * - `invalid_cursor` names `cursor` in `errors`.
- * - `bad_request` is the router's or the body reader's: a URL with broken percent-encoding, a
- *   path segment longer than any id, or a Content-Length that is not the body's. There is no
- *   field to name.
- */
-function expectNamesTheField(problem: Problem, sent: Sent, operation: Operation) {
-  const context = `${problem.code}: ${problem.detail}`
-  switch (problem.code) {
-    case 'validation_failed': {
-      expect(problem.errors?.length, context).toBeGreaterThan(0)
-      const body = parsedBody(sent.body)?.value
-      const sentPaths = new Set(dottedPaths(body))
-      const declared = new Set(declaredNames(operation.body))
-      for (const error of problem.errors ?? []) {
-        if (error.location === 'params') expect(Object.keys(operation.params)).toContain(error.path)
-        else if (error.location === 'query')
-          expect(Object.keys(operation.query)).toContain(error.path.split('.')[0])
-        else if (error.path === '') {
-          const wholeBody = typeof body !== 'object' || body === null || Array.isArray(body)
-          const unknownEmptyKey = error.code === 'unknown_field'
-          expect(wholeBody || error.code === 'custom' || unknownEmptyKey, context).toBe(true)
-        } else {
-          const parent = error.path.includes('.')
-            ? error.path.slice(0, error.path.lastIndexOf('.'))
-            : ''
-          const last = error.path.slice(error.path.lastIndexOf('.') + 1)
-          const named = sentPaths.has(error.path) || (sentPaths.has(parent) && declared.has(last))
-          expect(named, `${context} (path ${error.path})`).toBe(true)
-        }
-      }
-      break
-    }
-    case 'malformed_json':
-      expect(!parsedBody(sent.body) || /__proto__|constructor/.test(sent.body ?? '')).toBe(true)
-      break
-    case 'invalid_cursor':
-      expect(problem.errors).toMatchObject([{ location: 'query', path: 'cursor' }])
-      break
-    case 'bad_request':
-      expect(
-        /%|[^/?]{101}|content-length/i.test(`${sent.url} ${Object.keys(sent.headers).join(' ')}`),
-        context,
-      ).toBe(true)
-      break
-    default:
-      throw new Error(`a 400 with an unexpected code: ${context}`)
-  }
-}
-
-function expectWellFormedAnswer(
-  response: LightMyRequestResponse,
-  sent: Sent,
-  operation: Operation,
-) {
-  expect(response.statusCode, response.body.slice(0, 300)).toBeLessThan(500)
-  expect(response.headers['x-request-id']).toBeTruthy()
-  if (response.statusCode < 400) return
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
-  if (sent.method === 'HEAD') return
-  const problem = problemSchema.parse(response.json())
-  expect(problem.status).toBe(response.statusCode)
-  if (response.statusCode === 400) expectNamesTheField(problem, sent, operation)
-  if (response.statusCode === 401) expect(response.headers['www-authenticate']).toBeTruthy()
-  if (response.statusCode === 413)
-    expect(Buffer.byteLength(sent.body ?? '')).toBeGreaterThan(BODY_LIMIT_BYTES)
-}
-
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 test.for(
@@ -407,7 +245,7 @@ test.for(
           ...(sent.body === undefined ? {} : { body: sent.body }),
         })
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1)
-        expectWellFormedAnswer(response, sent, operation)
+        expectWellFormedAnswer(response, sent, operation, resolve)
         if (write && response.statusCode >= 400) expect(await tasksDigest(alice.id)).toBe(before)
         if (sent.method === 'DELETE' && response.statusCode === 204) {
           // Keep something to aim at.

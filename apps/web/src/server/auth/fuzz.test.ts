@@ -5,6 +5,7 @@ import {
   text,
   type JsonSchema,
 } from '@taskwise/api/src/testing/fuzz'
+import { dottedPaths, parsedBody } from '@taskwise/api/src/testing/fuzz-answers'
 import {
   changePasswordBodySchema,
   forgotPasswordBodySchema,
@@ -164,24 +165,6 @@ async function accountsDigest(): Promise<string> {
         from "user" u left join account a on a.user_id = u.id`,
   )
   return result.rows[0]?.digest ?? ''
-}
-
-function parsedBody(raw: string): { value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(raw) }
-  } catch {
-    return undefined
-  }
-}
-
-function dottedPaths(value: unknown, prefix = '', depth = 0): string[] {
-  if (typeof value !== 'object' || value === null || depth === 10) return [prefix]
-  return [
-    prefix,
-    ...Object.entries(value).flatMap(([key, item]) =>
-      dottedPaths(item, prefix === '' ? key : `${prefix}.${key}`, depth + 1),
-    ),
-  ]
 }
 
 /**
