@@ -1,5 +1,6 @@
 import { buildApp } from '@taskwise/api/src/app'
 import { loadConfig } from '@taskwise/api/src/config'
+import { authOpenApiDocument } from '@taskwise/web/src/server/openapi/auth-document'
 import { type OpenAPI3 } from 'openapi-typescript'
 
 /**
@@ -23,4 +24,9 @@ export async function apiDocument(): Promise<OpenAPI3> {
   } finally {
     await app.close()
   }
+}
+
+/** The web app's auth contract, as `/api/auth/openapi.json` serves it. */
+export async function authDocument(): Promise<OpenAPI3> {
+  return authOpenApiDocument() as unknown as OpenAPI3
 }

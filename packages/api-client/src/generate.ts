@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript'
-import { apiDocument } from './documents'
+import { apiDocument, authDocument } from './documents'
 
 /**
  * `npm run generate -w @taskwise/api-client`: the TypeScript types of the api's OpenAPI document,
@@ -12,7 +12,10 @@ import { apiDocument } from './documents'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
-export const GENERATED = [{ file: path.join(here, 'generated/api.ts'), document: apiDocument }]
+export const GENERATED = [
+  { file: path.join(here, 'generated/api.ts'), document: apiDocument },
+  { file: path.join(here, 'generated/auth.ts'), document: authDocument },
+]
 
 const HEADER =
   '// Generated from the OpenAPI document by `npm run generate -w @taskwise/api-client`. Do not edit.\n\n'

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises'
 import password from '@inquirer/password'
-import { authTokenResponseSchema, meResponseSchema } from '@taskwise/contracts/auth-payloads'
+import { createAuthClient } from '@taskwise/api-client/auth'
 import {
   forgetCredentials,
   readCredentials,
@@ -8,9 +8,15 @@ import {
   type Credentials,
 } from './credentials'
 import { CliError, EXIT, SIGN_IN_AGAIN } from './errors'
-import { requestJson } from './http'
+import { settle, USER_AGENT } from './http'
 
-/** Signing in and out: the web app's auth contract (`/api/auth/login`, `/logout`, `/me`). */
+/**
+ * Signing in and out: the web app's auth contract (`/api/auth/login`, `/logout`, `/me`), through
+ * the client generated from its OpenAPI document.
+ */
+
+const authClient = (url: string, token?: string) =>
+  createAuthClient({ baseUrl: url, userAgent: USER_AGENT, ...(token ? { token } : {}) })
 
 async function readLine(prompt: string): Promise<string> {
   const lines = createInterface({ input: process.stdin, output: process.stderr, terminal: false })
@@ -39,12 +45,11 @@ export async function login(url: string, email: string | undefined): Promise<Cre
   if (!address) throw new CliError('Give an email address (--email or at the prompt).', EXIT.usage)
   const secret = await askPassword()
   if (!secret) throw new CliError('No password given.', EXIT.usage)
-  let answer: unknown
+  let answer
   try {
-    answer = await requestJson(`${url}/api/auth/login`, {
-      method: 'POST',
-      body: { email: address, password: secret },
-    })
+    answer = await settle(url, () =>
+      authClient(url).POST('/api/auth/login', { body: { email: address, password: secret } }),
+    )
   } catch (error) {
     if (error instanceof CliError && error.status === 401) {
       throw new CliError('The email address or the password is not correct.', EXIT.signIn)
@@ -57,7 +62,7 @@ export async function login(url: string, email: string | undefined): Promise<Cre
     }
     throw error
   }
-  const { user, token, expiresAt } = authTokenResponseSchema.parse(answer)
+  const { user, token, expiresAt } = answer
   const credentials = {
     url,
     token,
@@ -78,7 +83,7 @@ export async function signedIn(): Promise<Credentials> {
 }
 
 export async function whoami(url: string, token: string) {
-  return meResponseSchema.parse(await requestJson(`${url}/api/auth/me`, { token })).user
+  return (await settle(url, () => authClient(url, token).GET('/api/auth/me'))).user
 }
 
 /** Ends the session at the server (best effort: a dead session is already ended) and forgets it. */
@@ -86,10 +91,9 @@ export async function logout(): Promise<boolean> {
   const credentials = await readCredentials()
   if (!credentials) return false
   try {
-    await requestJson(`${credentials.url}/api/auth/logout`, {
-      method: 'POST',
-      token: credentials.token,
-    })
+    await settle(credentials.url, () =>
+      authClient(credentials.url, credentials.token).POST('/api/auth/logout'),
+    )
   } catch (error) {
     // Already ended there: forget it here too. Anything else: keep it, so a retry can end it.
     if (!(error instanceof CliError) || error.exitCode !== EXIT.signIn) throw error

@@ -1,7 +1,7 @@
 import { createTaskClient, type Task, type TaskClient } from '@taskwise/api-client/tasks'
 import { type Credentials } from './credentials'
-import { CliError, errorFromResponse, EXIT, unreachable } from './errors'
-import { USER_AGENT } from './http'
+import { CliError, EXIT } from './errors'
+import { settle, USER_AGENT } from './http'
 
 /**
  * The task commands, on the client generated from the api's OpenAPI document. They work against
@@ -30,28 +30,6 @@ export interface TaskFields {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-interface Answer<T> {
-  data?: T
-  error?: unknown
-  response: Response
-}
-
-/** The data of a success; a refusal or an unreachable server as a CliError. */
-async function settle<T>(baseUrl: string, call: () => Promise<Answer<T>>): Promise<T> {
-  let answer: Answer<T>
-  try {
-    answer = await call()
-  } catch (error) {
-    throw unreachable(baseUrl, error)
-  }
-  if (answer.response.ok) return answer.data as T
-  throw errorFromResponse(
-    answer.response.status,
-    answer.error,
-    answer.response.headers.get('retry-after'),
-  )
-}
 
 export function taskCommands(credentials: Credentials, baseUrl: string) {
   const client: TaskClient = createTaskClient({

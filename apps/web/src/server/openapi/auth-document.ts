@@ -24,7 +24,7 @@ import {
 import { passwordSchema } from '@taskwise/contracts/password'
 import { PROBLEM_CONTENT_TYPE, problemSchema } from '@taskwise/contracts/problem'
 import { z } from 'zod'
-import { SESSION_COOKIE_NAMES } from '@/lib/session-cookie'
+import { SESSION_COOKIE_NAMES } from '../../lib/session-cookie'
 import { authOperations, type AuthOperation } from './auth-operations'
 
 /**
