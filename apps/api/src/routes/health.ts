@@ -2,7 +2,9 @@ import { makeProblem } from '@taskwise/contracts/problem'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { DATABASE_RETRY_AFTER_SECONDS, sendProblem } from '../plugins/app/problems'
-import { problemResponses } from './problem-responses'
+import { problemResponse, problemResponses } from './problem-responses'
+
+const shuttingDown = problemResponse(503, 'The api is shutting down (with Retry-After)')
 
 const READY_TIMEOUT_MS = 3_000
 
@@ -22,7 +24,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['operations'],
         summary: 'The process is up (503 only while it shuts down)',
-        response: { 200: z.object({ status: z.literal('ok') }), ...problemResponses(503) },
+        response: { 200: z.object({ status: z.literal('ok') }), 503: shuttingDown },
       },
     },
     async () => ({ status: 'ok' as const }),

@@ -1126,7 +1126,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description The api is shutting down (with Retry-After) */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1165,7 +1165,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description The api is shutting down (with Retry-After) */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1221,7 +1221,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description The api is shutting down (with Retry-After) */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1271,7 +1271,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description The api is shutting down (with Retry-After) */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { problemResponses } from '../../routes/problem-responses'
+import { problemResponse } from '../../routes/problem-responses'
 import { finishDocument, type DocumentedRoute } from './openapi-document'
 
 /** What GET /openapi.json is documented as answering (the document itself). */
@@ -71,7 +71,10 @@ export const swaggerPlugin = fp(
         schema: {
           tags: ['documentation'],
           summary: 'This document',
-          response: { 200: openApiDocumentSchema, ...problemResponses(503) },
+          response: {
+            200: openApiDocumentSchema,
+            503: problemResponse(503, 'The api is shutting down (with Retry-After)'),
+          },
         },
       },
       // Written as it is: the document is not run through a response serializer.
