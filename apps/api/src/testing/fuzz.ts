@@ -49,7 +49,7 @@ export function text(constraints: { minLength?: number; maxLength?: number } = {
 const LONG_TEXT = ['x'.repeat(201), 'x'.repeat(2_001), 'é'.repeat(8_000), 'x'.repeat(17_000)]
 
 /** Deeply nested arrays as JSON text (built as text: JSON.stringify would recurse). */
-export function nestedJson(depth: number): string {
+function nestedJson(depth: number): string {
   return '['.repeat(depth) + ']'.repeat(depth)
 }
 
@@ -71,7 +71,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   ...LONG_TEXT,
 ]
 
-export const HOSTILE_NUMBERS: readonly number[] = [
+const HOSTILE_NUMBERS: readonly number[] = [
   ...[0, -0, 1, -1, 0.5, 1e308, -1e308, 5e-324, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2],
   Number.MAX_SAFE_INTEGER,
 ]
@@ -86,7 +86,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 )
 
 /** Request bodies that are not what `JSON.stringify` writes, sent as application/json anyway. */
-export const HOSTILE_RAW_BODIES: readonly string[] = [
+const HOSTILE_RAW_BODIES: readonly string[] = [
   ...['', ' ', 'null', 'true', '0', '"x"', '[]', '{', '}', '{"title":', "{'title':'x'}"],
   ...['{"title":"x",}', '{"title":"x"}{"title":"y"}', '{"title":"x"} trailing', 'NaN'],
   ...['\uFEFF{"title":"x"}', '{"title":"x","title":"y"}', '{"title":NaN}', '\u0000'],
@@ -184,7 +184,7 @@ function withValueAt(value: unknown, path: Segment[], replacement: unknown): unk
  * `valid` with one part (a property, an element, or the whole) replaced by a hostile value, or
  * given a property that no schema names.
  */
-export function oneHostilePart(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+function oneHostilePart(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   return fc
     .tuple(valid, fc.nat(), hostileValue, fc.boolean(), fc.constantFrom('userId', 'admin', '', 'x'))
     .map(([value, pick, hostile, addField, name]) => {
@@ -199,6 +199,31 @@ export function oneHostilePart(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unkno
       }
       return withValueAt(value, path, hostile)
     })
+}
+
+/** `value` with `change` applied to every string in it, at any depth. */
+function everyString(value: unknown, change: (text: string) => string): unknown {
+  if (typeof value === 'string') return change(value)
+  if (Array.isArray(value)) return value.map((item) => everyString(item, change))
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, everyString(item, change)]),
+  )
+}
+
+/** Characters that break things; NUL, which PostgreSQL text cannot hold, most often. */
+const breaking = fc.oneof(
+  { weight: 3, arbitrary: fc.constant('\u0000') },
+  fc.constantFrom('\uD800', '\u202E', '\u0007', '\uFEFF'),
+)
+
+/** `valid` with a character that breaks things put into every string at once. */
+function everyStringHostile(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  return fc
+    .tuple(valid, breaking, fc.boolean())
+    .map(([value, character, before]) =>
+      everyString(value, (text) => (before ? character + text : text + character)),
+    )
 }
 
 const asJson = (value: unknown): string => JSON.stringify(value) ?? ''
@@ -218,6 +243,7 @@ export function bodiesFrom(valid: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: valid.map(asJson) },
     { weight: 6, arbitrary: oneHostilePart(valid).map(asJson) },
+    { weight: 2, arbitrary: everyStringHostile(valid).map(asJson) },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map(asJson) },
     { weight: 2, arbitrary: fc.oneof(fc.constantFrom(...HOSTILE_RAW_BODIES), text()) },
   )
