@@ -22,6 +22,13 @@ import { checkCurrentPassword } from './reauthenticate'
 const RESETS_PER_ADDRESS = 3
 const RESET_ADDRESS_WINDOW_SECONDS = 15 * 60
 
+/**
+ * Every forgot-password answer takes at least this long. The known-address path does a little
+ * more work (it stores a token) than the unknown one; answering both no sooner than this keeps
+ * that difference out of the response time (docs/decisions/0206-account-routes.md).
+ */
+export const FORGOT_PASSWORD_FLOOR_MS = 250
+
 const ACCEPTED: AcceptedResponse = {
   message:
     'If an account exists for this address, a link to reset its password is on its way. It works once, for 30 minutes.',
@@ -30,6 +37,7 @@ const ACCEPTED: AcceptedResponse = {
 /** POST /api/auth/forgot-password `{email}` → 202, the same answer whether or not it has an account. */
 export function forgotPassword({ taskwise, native }: RouteContext): RouteHandler {
   return async (request) => {
+    const started = performance.now()
     const body = await readJsonBody(request, forgotPasswordBodySchema)
     if (!body.ok) return body.response
     const { email } = body.value
@@ -48,6 +56,8 @@ export function forgotPassword({ taskwise, native }: RouteContext): RouteHandler
       email,
     })
     if (!response.ok) return native.passThroughError(response)
+    const wait = FORGOT_PASSWORD_FLOOR_MS - (performance.now() - started)
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
     return json(ACCEPTED, 202)
   }
 }
