@@ -1,13 +1,12 @@
 import { reauthenticateBodySchema } from '@taskwise/contracts/account'
 import { schema } from '@taskwise/db/client'
 import { eq, inArray, like, or } from 'drizzle-orm'
-import { readJsonBody } from '../../http/json-body'
 import { json, noContent } from '../../http/responses'
 import { sendInBackground } from '../../mail/mailer'
 import { accountDeleted } from '../../mail/templates'
 import { emailDigest } from '../identity'
 import { clearAuthCookies, type RouteContext, type RouteHandler } from './context'
-import { checkCurrentPassword } from './reauthenticate'
+import { reauthenticate } from './reauthenticate'
 
 /** GET /api/auth/activity → 200 `{items}`: the last 90 days, newest first. */
 export function listActivity({ taskwise, callers }: RouteContext): RouteHandler {
@@ -24,16 +23,13 @@ export function listActivity({ taskwise, callers }: RouteContext): RouteHandler 
  * row, which takes sessions, accounts, tasks and activity with it (ON DELETE CASCADE). The same
  * address can register again at once. A goodbye mail goes to the address.
  */
-export function deleteAccount({ taskwise, callers }: RouteContext): RouteHandler {
+export function deleteAccount(context: RouteContext): RouteHandler {
+  const { taskwise } = context
   const { db, config, logger } = taskwise
   return async (request) => {
-    const found = await callers.authenticate(request)
-    if (!found.ok) return found.response
-    const { caller } = found
-    const body = await readJsonBody(request, reauthenticateBodySchema)
-    if (!body.ok) return body.response
-    const refused = await checkCurrentPassword(taskwise, caller, body.value.password, 'password')
-    if (refused) return refused
+    const checked = await reauthenticate(context, request, reauthenticateBodySchema, 'password')
+    if (!checked.ok) return checked.response
+    const { caller } = checked
 
     const digest = emailDigest(config.secret, caller.user.email)
     await db.transaction(async (tx) => {

@@ -19,7 +19,7 @@ import {
 } from '../../mail/templates'
 import { toAuthUser } from '../caller'
 import { activityContextOf, type RouteContext, type RouteHandler } from './context'
-import { checkCurrentPassword } from './reauthenticate'
+import { reauthenticate } from './reauthenticate'
 
 /**
  * A change of email (docs/decisions/0206-account-routes.md): asked for with the password, done
@@ -45,17 +45,14 @@ export function pendingChangeValue(userId: string, newEmail: string): string {
 }
 
 /** POST /api/auth/change-email `{newEmail, password}` → 202. */
-export function changeEmail({ taskwise, callers }: RouteContext): RouteHandler {
+export function changeEmail(context: RouteContext): RouteHandler {
+  const { taskwise } = context
   const { auth, config, db, logger, mailer } = taskwise
   return async (request) => {
-    const found = await callers.authenticate(request)
-    if (!found.ok) return found.response
-    const { caller } = found
-    const body = await readJsonBody(request, changeEmailBodySchema)
-    if (!body.ok) return body.response
-    const { newEmail, password } = body.value
-    const refused = await checkCurrentPassword(taskwise, caller, password, 'password')
-    if (refused) return refused
+    const checked = await reauthenticate(context, request, changeEmailBodySchema, 'password')
+    if (!checked.ok) return checked.response
+    const { caller } = checked
+    const { newEmail } = checked.body
     if (newEmail === caller.user.email) {
       return problemResponse('same_email', 'This is already the address of the account.', {
         errors: [bodyFieldError('newEmail', 'same_email', 'This is already your email address')],
@@ -71,8 +68,8 @@ export function changeEmail({ taskwise, callers }: RouteContext): RouteHandler {
       )
     } else {
       const token = randomBytes(32).toString('base64url')
-      const context = await auth.$context
-      await context.internalAdapter.createVerificationValue({
+      const authContext = await auth.$context
+      await authContext.internalAdapter.createVerificationValue({
         identifier: `${IDENTIFIER_PREFIX}${token}`,
         value: pendingChangeValue(caller.user.id, newEmail),
         expiresAt: new Date(Date.now() + CONFIRM_TTL_MS),
@@ -113,8 +110,8 @@ export function confirmEmail({ taskwise }: RouteContext): RouteHandler {
   return async (request) => {
     const body = await readJsonBody(request, confirmEmailBodySchema)
     if (!body.ok) return body.response
-    const context = await auth.$context
-    const verification = await context.internalAdapter.consumeVerificationValue(
+    const authContext = await auth.$context
+    const verification = await authContext.internalAdapter.consumeVerificationValue(
       `${IDENTIFIER_PREFIX}${body.value.token}`,
     )
     const pending = pendingChangeSchema.safeParse(parseJson(verification?.value))

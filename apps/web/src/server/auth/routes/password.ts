@@ -16,7 +16,7 @@ import { passwordChanged } from '../../mail/templates'
 import { emailDigest } from '../identity'
 import { errorBodyOf } from '../native'
 import { activityContextOf, type RouteContext, type RouteHandler } from './context'
-import { checkCurrentPassword } from './reauthenticate'
+import { reauthenticate } from './reauthenticate'
 
 /** Links asked for one address, whoever asks, per window (docs/decisions/0206-account-routes.md). */
 const RESETS_PER_ADDRESS = 3
@@ -91,20 +91,22 @@ export function resetPassword({ native }: RouteContext): RouteHandler {
  * `{user, token, expiresAt}`. The current session is replaced by a new one (fresh cookies and
  * JWT); every other session ends too unless `signOutOtherSessions` is false.
  */
-export function changePassword({ taskwise, callers }: RouteContext): RouteHandler {
+export function changePassword(context: RouteContext): RouteHandler {
+  const { taskwise } = context
   const { auth, db, logger } = taskwise
   return async (request) => {
-    const found = await callers.authenticate(request)
-    if (!found.ok) return found.response
-    const { caller } = found
-    const body = await readJsonBody(request, changePasswordBodySchema)
-    if (!body.ok) return body.response
-    const { currentPassword, newPassword, signOutOtherSessions = true } = body.value
-    const refused = await checkCurrentPassword(taskwise, caller, currentPassword, 'currentPassword')
-    if (refused) return refused
+    const checked = await reauthenticate(
+      context,
+      request,
+      changePasswordBodySchema,
+      'currentPassword',
+    )
+    if (!checked.ok) return checked.response
+    const { caller } = checked
+    const { newPassword, signOutOtherSessions = true } = checked.body
 
-    const context = await auth.$context
-    const hash = await context.password.hash(newPassword)
+    const authContext = await auth.$context
+    const hash = await authContext.password.hash(newPassword)
     await db.transaction(async (tx) => {
       await tx
         .update(schema.account)

@@ -1,9 +1,12 @@
 import { schema } from '@taskwise/db/client'
 import { and, eq } from 'drizzle-orm'
+import { type z } from 'zod'
+import { readJsonBody } from '../../http/json-body'
 import { bodyFieldError, problemResponse } from '../../http/problem'
 import { type TaskwiseAuth } from '../auth'
 import { type Caller } from '../caller'
 import { emailDigest } from '../identity'
+import { type RouteContext } from './context'
 
 /**
  * Re-authentication for the sensitive account routes: the caller's current password, checked
@@ -44,4 +47,29 @@ export async function checkCurrentPassword(
   }
   await taskwise.throttle.reset(key)
   return null
+}
+
+export type Reauthenticated<T> =
+  { ok: true; caller: Caller; body: T } | { ok: false; response: Response }
+
+/**
+ * The preamble of every sensitive route: who is calling (401/403 otherwise), a valid body (4xx
+ * otherwise), and the right current password in the body's `field` (400 `invalid_password`
+ * otherwise, counted by the per-account lock).
+ */
+export async function reauthenticate<S extends z.ZodType, F extends keyof z.output<S> & string>(
+  { taskwise, callers }: RouteContext,
+  request: Request,
+  bodySchema: S,
+  field: F,
+): Promise<Reauthenticated<z.output<S>>> {
+  const found = await callers.authenticate(request)
+  if (!found.ok) return found
+  const body = await readJsonBody(request, bodySchema)
+  if (!body.ok) return body
+  const password = (body.value as Record<F, unknown>)[field]
+  const refused = await checkCurrentPassword(taskwise, found.caller, String(password), field)
+  return refused
+    ? { ok: false, response: refused }
+    : { ok: true, caller: found.caller, body: body.value }
 }

@@ -3,7 +3,6 @@ import { schema } from '@taskwise/db/client'
 import { and, desc, eq, gt, ne } from 'drizzle-orm'
 import { z } from 'zod'
 import { describeDevice } from '../../account/devices'
-import { readJsonBody } from '../../http/json-body'
 import { problemResponse } from '../../http/problem'
 import { json, noContent } from '../../http/responses'
 import {
@@ -12,7 +11,7 @@ import {
   type RouteContext,
   type RouteHandler,
 } from './context'
-import { checkCurrentPassword } from './reauthenticate'
+import { reauthenticate } from './reauthenticate'
 
 /**
  * Where the person is signed in, and ending those sessions. Ending a session deletes its row, so
@@ -54,15 +53,12 @@ export function listSessions({ taskwise, callers }: RouteContext): RouteHandler 
 }
 
 /** POST /api/auth/sessions/{id}/revoke `{password}` → 204; 404 for a session that is not theirs. */
-export function revokeSession({ taskwise, callers }: RouteContext) {
+export function revokeSession(context: RouteContext) {
+  const { taskwise } = context
   return async (request: Request, sessionId: string): Promise<Response> => {
-    const found = await callers.authenticate(request)
-    if (!found.ok) return found.response
-    const { caller } = found
-    const body = await readJsonBody(request, reauthenticateBodySchema)
-    if (!body.ok) return body.response
-    const refused = await checkCurrentPassword(taskwise, caller, body.value.password, 'password')
-    if (refused) return refused
+    const checked = await reauthenticate(context, request, reauthenticateBodySchema, 'password')
+    if (!checked.ok) return checked.response
+    const { caller } = checked
     const id = z.uuid().safeParse(sessionId)
     const ended = id.success
       ? await taskwise.db
@@ -87,15 +83,12 @@ export function revokeSession({ taskwise, callers }: RouteContext) {
 }
 
 /** POST /api/auth/sessions/revoke-others `{password}` → 204: every session but this one ends. */
-export function revokeOtherSessions({ taskwise, callers }: RouteContext): RouteHandler {
+export function revokeOtherSessions(context: RouteContext): RouteHandler {
+  const { taskwise } = context
   return async (request) => {
-    const found = await callers.authenticate(request)
-    if (!found.ok) return found.response
-    const { caller } = found
-    const body = await readJsonBody(request, reauthenticateBodySchema)
-    if (!body.ok) return body.response
-    const refused = await checkCurrentPassword(taskwise, caller, body.value.password, 'password')
-    if (refused) return refused
+    const checked = await reauthenticate(context, request, reauthenticateBodySchema, 'password')
+    if (!checked.ok) return checked.response
+    const { caller } = checked
     const ended = await taskwise.db
       .delete(schema.session)
       .where(
