@@ -1,7 +1,8 @@
 import { makeProblem } from '@taskwise/contracts/problem'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { DATABASE_RETRY_AFTER_SECONDS, sendProblem } from '../plugins/app/problems'
+import { DATABASE_RETRY_AFTER_SECONDS } from '../plugins/app/database-errors'
+import { sendProblem } from '../plugins/app/problems'
 import { problemResponse, problemResponses } from './problem-responses'
 
 const shuttingDown = problemResponse(503, 'The api is shutting down (with Retry-After)')

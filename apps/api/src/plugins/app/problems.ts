@@ -10,6 +10,7 @@ import {
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-errors'
 
 /**
  * One error handler for the whole app: every error becomes an RFC 9457 problem with a stable
@@ -35,44 +36,6 @@ export class ProblemError extends Error {
     super(detail)
     this.statusCode = problemCatalog[code].status
   }
-}
-
-/** Seconds a client should wait before retrying while the database is down. */
-export const DATABASE_RETRY_AFTER_SECONDS = 5
-
-const unavailableErrnos = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-])
-
-/**
- * True when `error` (or any error in its `cause` chain: drizzle wraps driver errors) says the
- * database cannot be reached, rather than that a query was wrong.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
-    const code = (current as { code?: unknown }).code
-    if (typeof code === 'string') {
-      if (unavailableErrnos.has(code)) return true
-      // SQLSTATE 08xxx connection exception, 57P0x shutdown / cannot connect now, 53300 too many connections.
-      if (/^08...$/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300') return true
-    }
-    if (
-      /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable|Cannot use a pool after calling end/i.test(
-        current.message,
-      )
-    ) {
-      return true
-    }
-    current = (current as { cause?: unknown }).cause
-  }
-  return false
 }
 
 function validationProblem(error: FastifyError): Problem {
