@@ -3,7 +3,12 @@ import { defineConfig } from 'drizzle-kit'
 // drizzle-kit only reads the schema to write SQL migrations; it never connects here.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/schema/auth.ts', './src/schema/task.ts', './src/schema/sign-in-throttle.ts', './src/schema/auth-activity.ts'],
+  schema: [
+    './src/schema/auth.ts',
+    './src/schema/task.ts',
+    './src/schema/sign-in-throttle.ts',
+    './src/schema/auth-activity.ts',
+  ],
   out: './drizzle',
   casing: 'snake_case',
 })
