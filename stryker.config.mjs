@@ -30,29 +30,7 @@ export default {
     'apps/web/src/server/auth/jwt-cookie.ts',
     '!**/*.test.ts',
   ],
-  // The tests that exercise those files. Not the fuzz (random, and slow), the 100 concurrent
-  // sign-ups, nor the tests of other features.
-  testFiles: [
-    'packages/contracts/src/access-token.test.ts',
-    'apps/api/src/auth/*.test.ts',
-    'apps/api/src/plugins/app/authentication.test.ts',
-    'apps/api/src/plugins/app/tasks/*.test.ts',
-    'apps/api/src/routes/api/tasks/tasks.test.ts',
-    'apps/api/src/routes/api/tasks/list.test.ts',
-    'apps/api/src/routes/api/tasks/isolation.test.ts',
-    ...[
-      'account-lifecycle',
-      'account-sessions',
-      'auth-contract',
-      'auth-limits',
-      'caller',
-      'jwt-cookie',
-      'native-routes',
-      'password-reset',
-      'revocation',
-      'sign-in-throttle',
-    ].map((name) => `apps/web/src/server/auth/${name}.test.ts`),
-  ],
+  // Which tests run is chosen in stryker.vitest.config.mjs (see there why not here).
   coverageAnalysis: 'perTest',
   // The machine is shared, and every test file makes its own database.
   concurrency: 1,
