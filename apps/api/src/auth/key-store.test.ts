@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { KeysUnavailableError } from '@taskwise/contracts/access-token'
 import type { JSONWebKeySet } from 'jose'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
@@ -176,5 +177,122 @@ describe('httpJwksSource', () => {
     } finally {
       await api.close()
     }
+  })
+})
+
+describe('createKeyStore, on a clock the test moves', () => {
+  const token = { payload: '', signature: '' }
+
+  async function storeOnClock(options: { maxAgeMs?: number; cooldownMs?: number } = {}) {
+    const clock = { time: 0 }
+    const known = await createSigningKey()
+    const store = createKeyStore({
+      source: async () => ({ keys: [known.publicJwk] }),
+      now: () => clock.time,
+      ...options,
+    })
+    const getKnown = () => store.getKey({ alg: 'EdDSA', kid: known.kid }, token)
+    return { clock, store, getKnown }
+  }
+
+  test('refreshes in the background once the set is older than ten minutes, not at ten', async () => {
+    const { clock, store, getKnown } = await storeOnClock()
+    await getKnown()
+    expect(store.fetchCount()).toBe(1)
+    clock.time = 10 * 60_000
+    await getKnown()
+    expect(store.fetchCount()).toBe(1)
+    clock.time = 10 * 60_000 + 1
+    await getKnown()
+    expect(store.fetchCount()).toBe(2)
+  })
+
+  test('an unknown kid may refetch again exactly cooldownMs after the last fetch', async () => {
+    const { clock, store, getKnown } = await storeOnClock({ cooldownMs: 1_000 })
+    await getKnown()
+    const unknown = { alg: 'EdDSA', kid: 'rotated-in' }
+    clock.time = 999
+    await expect(store.getKey(unknown, token)).rejects.toThrow()
+    expect(store.fetchCount()).toBe(1)
+    clock.time = 1_000
+    await expect(store.getKey(unknown, token)).rejects.toThrow()
+    expect(store.fetchCount()).toBe(2)
+  })
+
+  test('when the set has never loaded, getKey fails with KeysUnavailableError and the cause', async () => {
+    const failure = new TypeError('fetch failed')
+    const reported: unknown[] = []
+    const store = createKeyStore({
+      source: async () => {
+        throw failure
+      },
+      onFetchError: (error) => reported.push(error),
+    })
+    const error = await Promise.resolve(store.getKey({ alg: 'EdDSA', kid: 'k' }, token)).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(KeysUnavailableError)
+    expect(error).toMatchObject({
+      message: 'The signing keys could not be fetched',
+      cause: failure,
+    })
+    expect(reported).toEqual([failure])
+  })
+})
+
+describe('httpJwksSource, against an unhelpful server', () => {
+  let server: Server
+  let baseUrl: string
+  let accepted: string | undefined
+
+  beforeAll(async () => {
+    const jwks = JSON.stringify({ keys: [(await createSigningKey()).publicJwk] })
+    server = createServer((request, response) => {
+      const json = (body: string) =>
+        response.writeHead(200, { 'content-type': 'application/json' }).end(body)
+      switch (request.url) {
+        case '/jwks':
+          accepted = request.headers.accept
+          return json(jwks)
+        case '/moved':
+          return response.writeHead(302, { location: '/jwks' }).end()
+        case '/null':
+          return json('null')
+        case '/text':
+          return json('"keys"')
+        case '/keys-object':
+          return json('{"keys":{}}')
+        case '/silent':
+          return // never answers
+      }
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(async () => {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  })
+
+  test('asks for JSON', async () => {
+    await httpJwksSource(`${baseUrl}/jwks`)()
+    expect(accepted).toBe('application/json')
+  })
+
+  test('does not follow a redirect: keys come only from the configured URL', async () => {
+    await expect(httpJwksSource(`${baseUrl}/moved`)()).rejects.toThrow()
+  })
+
+  test.each(['/null', '/text', '/keys-object'])(
+    'refuses %s, which is not a key set',
+    async (path) => {
+      await expect(httpJwksSource(`${baseUrl}${path}`)()).rejects.toThrow(/JSON Web Key Set/)
+    },
+  )
+
+  test('gives up on a server that does not answer within the timeout', async () => {
+    const started = Date.now()
+    await expect(httpJwksSource(`${baseUrl}/silent`, 200)()).rejects.toThrow()
+    expect(Date.now() - started).toBeLessThan(5_000)
   })
 })

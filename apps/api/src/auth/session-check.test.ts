@@ -147,4 +147,21 @@ describe('createSessionCheck', () => {
     expect(await check.isActive(a.sessionId, a.userId)).toBe(true)
     expect(await check.isActive(b.sessionId, b.userId)).toBe(false)
   })
+
+  test('by default at most 10,000 answers are remembered', async () => {
+    // 10,001 sessions, so a stand-in database that says every session is live and counts queries.
+    let lookups = 0
+    const rows = { limit: async () => (lookups += 1) && [{ id: 'live' }] }
+    const counting = { select: () => ({ from: () => ({ where: () => rows }) }) }
+    const check = createSessionCheck(counting as unknown as Database, {
+      ttlMs: 60_000,
+      now: clock().now,
+    })
+    for (let index = 0; index <= 10_000; index += 1) await check.isActive(`s${index}`, 'u')
+    expect(lookups).toBe(10_001)
+    await check.isActive('s1', 'u') // still remembered
+    expect(lookups).toBe(10_001)
+    await check.isActive('s0', 'u') // the oldest was forgotten
+    expect(lookups).toBe(10_002)
+  })
 })

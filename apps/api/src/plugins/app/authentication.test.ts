@@ -3,7 +3,9 @@ import { JWT_COOKIE_NAME, SECURE_JWT_COOKIE_NAME } from '@taskwise/contracts/aut
 import { session, user } from '@taskwise/db/schema/auth'
 import { task } from '@taskwise/db/schema/task'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import Fastify, { type FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import {
   bearer,
   createSigningKey,
@@ -13,6 +15,7 @@ import {
   type TestApi,
   type TestUser,
 } from '../../testing/harness'
+import { authenticationPlugin, currentIdentity } from './authentication'
 
 let api: TestApi
 let alice: TestUser
@@ -358,5 +361,183 @@ describe('revocation', () => {
     await api.db.delete(user).where(eq(user.id, dave.id))
     expectUnauthorized(await listWith(bearer(dave.token), `/api/${dave.id}/tasks`))
     expect(await api.db.select().from(task).where(eq(task.userId, dave.id))).toHaveLength(0)
+  })
+})
+
+describe('what a refusal tells the client', () => {
+  async function problemOf(headers: Record<string, string>, method: 'GET' | 'POST' = 'GET') {
+    const response = await api.app.inject({
+      method,
+      url: `/api/${alice.id}/tasks`,
+      headers,
+      ...(method === 'POST' ? { payload: { title: 'x' } } : {}),
+    })
+    return { status: response.statusCode, ...(response.json() as { code: string; detail: string }) }
+  }
+
+  test('each refusal says what to do about it', async () => {
+    expect(await problemOf({})).toMatchObject({
+      status: 401,
+      detail: 'Send a token: Authorization: Bearer <jwt>.',
+    })
+    expect(await problemOf({ authorization: 'Basic YWxpY2U6c2VjcmV0' })).toMatchObject({
+      status: 401,
+      detail: 'The Authorization header must be "Bearer <token>".',
+    })
+    expect(await problemOf(bearer('a.b.c'))).toMatchObject({
+      status: 401,
+      detail: 'The token is invalid or has expired.',
+    })
+    expect(
+      await problemOf(
+        { cookie: `${JWT_COOKIE_NAME}=${alice.token}`, origin: 'https://evil.example' },
+        'POST',
+      ),
+    ).toMatchObject({
+      status: 403,
+      code: 'csrf_rejected',
+      detail:
+        'A cookie-authenticated change must come from the Taskwise web app (same-origin Origin header).',
+    })
+    const ended = await api.createUser()
+    await api.db.delete(session).where(eq(session.id, ended.sessionId))
+    expect(await problemOf(bearer(ended.token))).toMatchObject({
+      status: 401,
+      detail: 'The session of this token has ended; sign in again.',
+    })
+  })
+
+  test('a request whose keys never loaded is told to retry', async () => {
+    const down = await createTestApi({ failJwksFromCall: 1 })
+    try {
+      const carol = await down.createUser()
+      const response = await down.app.inject({
+        method: 'GET',
+        url: `/api/${carol.id}/tasks`,
+        headers: bearer(carol.token),
+      })
+      expect(response.statusCode).toBe(503)
+      expect(response.json()).toMatchObject({
+        detail: 'The api cannot check tokens right now; retry shortly.',
+      })
+    } finally {
+      await down.close()
+    }
+  })
+})
+
+describe('what is logged', () => {
+  /** An api whose log lines the test reads; its key source fails from the call `failFrom` on. */
+  async function loggedApi(failFrom: number, jwksMaxAgeMs?: number) {
+    const lines: Record<string, unknown>[] = []
+    const logged = await createTestApi({
+      env: { LOG_LEVEL: 'info' },
+      logStream: { write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+      failJwksFromCall: failFrom,
+      ...(jwksMaxAgeMs === undefined ? {} : { jwksMaxAgeMs }),
+    })
+    return { logged, lines, text: () => JSON.stringify(lines) }
+  }
+
+  test('a refused token is logged with the reason, never with the token', async () => {
+    const { logged, lines, text } = await loggedApi(1_000)
+    try {
+      const carol = await logged.createUser()
+      const expired = await logged.sign(carol, { claims: { exp: now() - 3600 } })
+      const get = (token: string) =>
+        logged.app.inject({ method: 'GET', url: `/api/${carol.id}/tasks`, headers: bearer(token) })
+      await get(expired)
+      expect(lines).toContainEqual(
+        expect.objectContaining({
+          msg: 'token refused',
+          reason: expect.stringMatching(/^JWTExpired: /),
+        }),
+      )
+      await logged.db.delete(session).where(eq(session.id, carol.sessionId))
+      await get(carol.token)
+      expect(lines).toContainEqual(
+        expect.objectContaining({ msg: 'token refused: its session has ended' }),
+      )
+      expect(text()).not.toContain(expired)
+      expect(text()).not.toContain(carol.token)
+    } finally {
+      await logged.close()
+    }
+  })
+
+  test('keys that never loaded are an error with the cause; a failed refresh a warning', async () => {
+    const never = await loggedApi(1)
+    try {
+      const carol = await never.logged.createUser()
+      await never.logged.app.inject({
+        method: 'GET',
+        url: `/api/${carol.id}/tasks`,
+        headers: bearer(carol.token),
+      })
+      expect(never.lines).toContainEqual(
+        expect.objectContaining({
+          level: 50,
+          msg: 'no signing keys: the JWKS has never loaded',
+          err: expect.objectContaining({ message: 'fetch failed (simulated network failure)' }),
+        }),
+      )
+    } finally {
+      await never.logged.close()
+    }
+
+    const stale = await loggedApi(2, 0)
+    try {
+      const carol = await stale.logged.createUser()
+      const get = () =>
+        stale.logged.app.inject({
+          method: 'GET',
+          url: `/api/${carol.id}/tasks`,
+          headers: bearer(carol.token),
+        })
+      expect((await get()).statusCode).toBe(200) // loads the keys
+      expect((await get()).statusCode).toBe(200) // they are stale: refreshed in the background
+      await vi.waitFor(() =>
+        expect(stale.lines).toContainEqual(
+          expect.objectContaining({
+            level: 40,
+            msg: 'could not fetch the JWKS; cached keys stay in use',
+            err: expect.objectContaining({ message: 'fetch failed (simulated network failure)' }),
+          }),
+        ),
+      )
+    } finally {
+      await stale.logged.close()
+    }
+  })
+})
+
+describe('the plugin', () => {
+  const options = {
+    issuer: TEST_ORIGIN,
+    jwksUrl: `${TEST_ORIGIN}/api/auth/jwks`,
+    trustedOrigins: [TEST_ORIGIN],
+    sessionCacheMs: 0,
+  }
+  const stub = (name: string) => fp(async () => {}, { name })
+
+  test('names the plugins it needs, so a registration in the wrong order fails at start-up', async () => {
+    for (const [registered, missing] of [
+      [[], 'db'],
+      [['db'], 'cookie'],
+      [['db', 'cookie'], 'problems'],
+    ] as const) {
+      const app = Fastify()
+      for (const name of registered) await app.register(stub(name))
+      await expect(app.register(authenticationPlugin, options)).rejects.toThrow(
+        `The dependency '${missing}' of plugin 'authentication' is not registered`,
+      )
+      await app.close()
+    }
+  })
+
+  test('currentIdentity refuses a request that the authenticate hook never saw', () => {
+    expect(() => currentIdentity({ identity: null } as FastifyRequest)).toThrow(
+      'currentIdentity() called on a route without the authenticate hook',
+    )
   })
 })
