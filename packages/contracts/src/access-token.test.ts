@@ -7,7 +7,7 @@ import {
   type CryptoKey,
   type JWTVerifyGetKey,
 } from 'jose'
-import { beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test, vi } from 'vitest'
 import {
   bearerTokenOf,
   InvalidTokenError,
@@ -92,6 +92,19 @@ describe('verifyAccessToken', () => {
   test('accepts a token expired or issued ahead within the 60 s tolerance', async () => {
     const token = await tokenWith({ exp: now() - 30, iat: now() + 30 })
     expect((await verifyAccessToken(token, getKey, ISSUER)).userId).toBe(USER_ID)
+  })
+
+  test('a token issued exactly 60 s ahead is still accepted; 61 s ahead is not', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(1_800_000_000_000) // on a whole second
+      const at = (iat: number) => tokenWith({ iat, exp: 1_800_003_600 })
+      const accepted = await verifyAccessToken(await at(1_800_000_060), getKey, ISSUER)
+      expect(accepted.userId).toBe(USER_ID)
+      expect(await refusal(await at(1_800_000_061))).toBeInstanceOf(InvalidTokenError)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   test('refuses another algorithm before looking up any key', async () => {

@@ -51,10 +51,8 @@ export function createSessionCheck(db: Database, options: SessionCheckOptions): 
       if (options.ttlMs > 0) {
         cache.delete(key)
         cache.set(key, { active, until: now() + options.ttlMs })
-        if (cache.size > maxEntries) {
-          const oldest = cache.keys().next().value
-          if (oldest !== undefined) cache.delete(oldest)
-        }
+        // A Map keeps insertion order: its first key is the oldest answer.
+        if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string)
       }
       return active
     },

@@ -86,8 +86,9 @@ describe('list', () => {
     ['created', ' '],
     ['-updated', ' '],
     ['dueDate', ' '],
+    ['priority', 'x'],
   ] as const)(
-    'refuses a %s cursor whose value is padded, though the database would read it',
+    'refuses a %s cursor whose value is padded, before the database reads it',
     async (sort, pad) => {
       const owner = await newUser()
       for (let index = 0; index < 3; index += 1)
