@@ -161,8 +161,13 @@ export function serverOptions(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     disableRequestLogging: true,
-    // The router refuses malformed percent-encoding and over-long path parameters before any
-    // hook runs; they are 400 problems too, not Fastify's own JSON.
+    // An over-long path segment is a wrong id like any other (403 for {user_id}, 400 for
+    // {task_id}, 404 where no route has it), not the router's 414. The router needs no limit
+    // of its own (no route has a regex parameter): Node caps the request line and headers at
+    // 16 KiB.
+    routerOptions: { maxParamLength: Number.MAX_SAFE_INTEGER },
+    // The router refuses malformed percent-encoding before any hook runs: a 400 problem too,
+    // not Fastify's own JSON.
     frameworkErrors: (error, request, reply) => {
       reply.header('x-request-id', request.id)
       sendProblem(reply, toProblem(error))

@@ -30,12 +30,12 @@ import { createTestApi, TEST_ORIGIN } from '../testing/harness'
  * headers. Each answer must be below 500; a 4xx must be problem+json; a 400 must name what is
  * wrong (testing/fuzz-answers.ts); and a refused write must have written nothing.
  *
- * `npm test` runs FUZZ_RUNS (default 40) requests per route, with a fresh random seed each time
+ * `npm test` runs FUZZ_RUNS (default 400, about 20 s) requests per route, with a fresh random seed each time
  * (fast-check prints the seed and path of a failure; FUZZ_SEED replays it). `npm run fuzz` runs
  * many more.
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 400)
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED)
 
 const api = await createTestApi()
@@ -299,5 +299,18 @@ test('requests the HTTP parser refuses before any route sees them are answered a
     expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `))
     expect(head).toMatch(/content-type: application\/problem\+json/i)
     expect(problemSchema.parse(JSON.parse(body))).toMatchObject({ status, code: 'bad_request' })
+  }
+})
+
+test('a route that does not exist is a 404 whatever the request carries; its body is not read', async () => {
+  for (const [headers, body] of [
+    [{ 'content-type': 'application/json' }, '{"not json'],
+    [{ 'content-type': 'application/json' }, 'x'.repeat(20_000)],
+    [{ 'content-type': 'text/plain' }, 'hello'],
+    [{ 'content-type': 'application/json', 'content-length': '1' }, '{}'],
+  ] as const) {
+    const response = await api.app.inject({ method: 'POST', url: '/nothing/here', headers, body })
+    expect(response.statusCode).toBe(404)
+    expect(response.json()).toMatchObject({ code: 'not_found' })
   }
 })

@@ -106,11 +106,6 @@ export function toProblem(error: unknown): Answer {
       }
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { problem: makeProblem('payload_too_large', 'A request body may be at most 16 KiB.') }
-    case 'FST_ERR_MAX_PARAM_LENGTH':
-      // Fastify's 414 is for this one segment, not the URI: no id is that long, so it is a 400.
-      return {
-        problem: makeProblem('bad_request', 'A path segment is over 100 characters; no id is.'),
-      }
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return {
         problem: makeProblem('malformed_json', 'The request body could not be parsed as JSON.'),
@@ -204,14 +199,20 @@ export const problemsPlugin = fp(
       reply.header('connection', 'close')
       return sendProblem(reply, serviceUnavailable())
     })
-    fastify.setNotFoundHandler((request, reply) =>
+    const notFound = (request: FastifyRequest, reply: FastifyReply) =>
       sendProblem(reply, {
         problem: makeProblem(
           'not_found',
           `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
         ),
-      }),
-    )
+      })
+    fastify.setNotFoundHandler(notFound)
+    // A route that does not exist is a 404 whatever the request carries: its body is never read,
+    // so a bad one (not JSON, too large, a wrong Content-Length) cannot turn the 404 into a 4xx
+    // about the body.
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (request.is404) return notFound(request, reply)
+    })
 
     // Request bodies are JSON only: without the default text/plain parser, anything else is a 415.
     // An empty body counts as no body, so `PATCH …/complete` works with or without a JSON header.

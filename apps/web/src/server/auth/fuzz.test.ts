@@ -26,11 +26,11 @@ import { BASE_URL, cookieHeaderFrom, createAuthHarness, RAISED_AUTH_LIMITS } fro
  * bodies, the same with one hostile part, any JSON and no JSON, with odd content types,
  * credentials and client addresses. Every answer is below 500, every 4xx is problem+json, a 400
  * with `errors` names fields the request sent or the schema declares, and a refused request
- * changes no user, account or password. FUZZ_RUNS (default 40 per route) and FUZZ_SEED as in the
+ * changes no user, account or password. FUZZ_RUNS (default 150 per route) and FUZZ_SEED as in the
  * api's fuzz.
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150)
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED)
 
 // Limits raised, never off (the limits have their own tests); the fuzz sends from many addresses.
