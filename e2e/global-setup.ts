@@ -40,7 +40,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       quiet: !process.env.TASKWISE_E2E_VERBOSE,
       // The suite signs up many people from one address: raise the per-IP limit (never switch it
       // off). The per-account lockout keeps its production value.
-      env: { AUTH_RATE_LIMIT_MAX: '1000' },
+      // The api's per-user limit too: one suite user may make many requests in a minute.
+      env: { AUTH_RATE_LIMIT_MAX: '1000', API_RATE_LIMIT_MAX: '100000' },
       log: (line) => console.log(`[e2e] ${line}`),
     })
   } catch (error) {

@@ -8,6 +8,7 @@ export default defineConfig({
     './src/schema/task.ts',
     './src/schema/sign-in-throttle.ts',
     './src/schema/auth-activity.ts',
+    './src/schema/api-rate-limit.ts',
   ],
   out: './drizzle',
   casing: 'snake_case',

@@ -102,6 +102,7 @@ const RAISED_LIMITS = {
   AUTH_RATE_LIMIT_MAX: '100000',
   AUTH_RATE_LIMIT_WINDOW_SECONDS: '60',
   AUTH_LOCKOUT_MAX_FAILURES: '1000',
+  API_RATE_LIMIT_MAX: '1000000000',
 }
 
 const tmpDir = path.join(repoRoot, 'bench/tmp')

@@ -5,6 +5,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import type { JwksSource } from './auth/key-store'
 import type { Config } from './config'
 import { authenticationPlugin } from './plugins/app/authentication'
+import { rateLimitPlugin } from './plugins/app/limits/rate-limit'
 import { clientErrorAnswer, problemsPlugin, sendProblem, toProblem } from './plugins/app/problems'
 import { responseSerializerCompiler } from './plugins/app/response-serializer'
 import { taskCollectionRepositoryPlugin } from './plugins/app/tasks/task-collection-repository'
@@ -70,8 +71,14 @@ async function taskwiseApi(fastify: FastifyInstance, options: AppOptions) {
     trustedOrigins: config.API_TRUSTED_ORIGINS,
     sessionCacheMs: config.API_SESSION_CACHE_MS,
   })
-  await fastify.register(tasksRepositoryPlugin)
-  await fastify.register(taskCollectionRepositoryPlugin)
+  await fastify.register(rateLimitPlugin, {
+    max: config.API_RATE_LIMIT_MAX,
+    windowSeconds: config.API_RATE_LIMIT_WINDOW_SECONDS,
+    redisUrl: config.REDIS_URL,
+  })
+  const taskCap = { maxTasksPerUser: config.API_MAX_TASKS_PER_USER }
+  await fastify.register(tasksRepositoryPlugin, taskCap)
+  await fastify.register(taskCollectionRepositoryPlugin, taskCap)
 
   // Routes.
   await fastify.register(healthRoutes)
@@ -161,6 +168,9 @@ export function serverOptions(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     disableRequestLogging: true,
+    // X-Forwarded-For (the client address in logs) is believed only from the reverse proxies
+    // listed in TRUSTED_PROXIES (docs/decisions/0202-client-ip-trust.md); else the socket's.
+    trustProxy: config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false,
     // An over-long path segment is a wrong id like any other (403 for {user_id}, 400 for
     // {task_id}, 404 where no route has it), not the router's 414. The router needs no limit
     // of its own (no route has a regex parameter): Node caps the request line and headers at

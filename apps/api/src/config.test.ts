@@ -18,7 +18,18 @@ describe('loadConfig', () => {
       API_DB_POOL_MAX: 10,
       API_SESSION_CACHE_MS: 5_000,
       API_SHUTDOWN_GRACE_MS: 10_000,
+      TRUSTED_PROXIES: [],
+      API_RATE_LIMIT_MAX: 600,
+      API_RATE_LIMIT_WINDOW_SECONDS: 60,
+      API_MAX_TASKS_PER_USER: 10_000,
     })
+  })
+
+  test('trusted proxies are addresses or CIDR ranges, IPv4 or IPv6', () => {
+    expect(
+      loadConfig({ ...base, TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,::1,fd00::/64' })
+        .TRUSTED_PROXIES,
+    ).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/64'])
   })
 
   test('the JWKS URL follows AUTH_ISSUER unless set, and a trailing slash is ignored', () => {
@@ -49,6 +60,11 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['API_TRUSTED_ORIGINS', 'not an origin'],
     ['API_SESSION_CACHE_MS', '-1'],
+    ['TRUSTED_PROXIES', 'proxy.example.com'],
+    ['TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['API_RATE_LIMIT_MAX', '0'],
+    ['API_MAX_TASKS_PER_USER', 'many'],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
   ])('a bad %s stops start-up and names it', (name, value) => {
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { nodeEnv, parseEnv, port, postgresUrl } from '@taskwise/contracts/config'
 import { z } from 'zod'
 
@@ -35,6 +36,32 @@ const origins = z
     return parsed
   })
 
+/** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-* headers are believed. */
+const proxies = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    const list = (value ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+    for (const entry of list) {
+      const [address = '', bits] = entry.split('/')
+      const family = isIP(address)
+      const maxBits = family === 6 ? 128 : 32
+      if (family === 0 || (bits !== undefined && !(Number(bits) >= 0 && Number(bits) <= maxBits))) {
+        context.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not an IP address or CIDR range such as 10.0.0.0/8`,
+        })
+      }
+    }
+    return list
+  })
+
+const count = (fallback: number, max: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback)
+
 export const configSchema = z
   .object({
     NODE_ENV: nodeEnv,
@@ -50,6 +77,13 @@ export const configSchema = z
     API_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     API_SESSION_CACHE_MS: positiveMs(5_000),
     API_SHUTDOWN_GRACE_MS: positiveMs(10_000),
+    TRUSTED_PROXIES: proxies,
+    API_RATE_LIMIT_MAX: count(600, 1_000_000_000),
+    API_RATE_LIMIT_WINDOW_SECONDS: count(60, 86_400),
+    API_MAX_TASKS_PER_USER: count(10_000, 10_000_000),
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+      .optional(),
   })
   .transform((env) => ({
     ...env,

@@ -23,6 +23,7 @@ export const problemCatalog = {
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'The request body must be JSON' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  task_limit_reached: { status: 409, title: 'The most tasks an account may hold is reached' },
   bad_request: { status: 400, title: 'Bad request' },
   internal_error: { status: 500, title: 'Internal server error' },
   database_unavailable: { status: 503, title: 'The database is unavailable' },

@@ -4,12 +4,14 @@ import * as authSchema from './schema/auth'
 import * as taskSchema from './schema/task'
 import * as signInThrottleSchema from './schema/sign-in-throttle'
 import * as authActivitySchema from './schema/auth-activity'
+import * as apiRateLimitSchema from './schema/api-rate-limit'
 
 export const schema = {
   ...authSchema,
   ...taskSchema,
   ...signInThrottleSchema,
   ...authActivitySchema,
+  ...apiRateLimitSchema,
 }
 export type Schema = typeof schema
 export type Database = NodePgDatabase<Schema>

@@ -39,7 +39,10 @@ async function captureListQuery(): Promise<{ text: string; params: unknown[]; us
     casing: 'snake_case',
     logger: { logQuery: (text, params) => sent.push({ text, params }) },
   })
-  await createTasksRepository(db).list(probeUserId, listTasksQuerySchema.parse({ limit }))
+  await createTasksRepository(db, { maxTasksPerUser: 1 }).list(
+    probeUserId,
+    listTasksQuerySchema.parse({ limit }),
+  )
   const [query] = sent
   if (sent.length !== 1 || !query)
     throw new Error(`floor: expected the list to send one query, it sent ${sent.length}`)

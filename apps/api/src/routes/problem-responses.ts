@@ -7,11 +7,19 @@ const descriptions = {
   403: "The {user_id} is not the token's user, or a cross-site cookie request",
   404: "No such task for this user (another user's task looks exactly the same)",
   413: 'The body is over 16 KiB',
+  409: 'The task cap is reached: the account already holds the most tasks it may (nothing written)',
   415: 'The body is not JSON',
+  429: 'Past the per-user request limit (with Retry-After)',
   503: 'The database or the signing keys are unavailable, or the api is shutting down (with Retry-After)',
 } as const
 
 type ProblemStatus = keyof typeof descriptions
+
+const retryAfter = {
+  description: 'Seconds to wait before retrying',
+  required: true,
+  schema: { type: 'string', pattern: '^[0-9]+$' },
+}
 
 /** The headers that come with a problem of this status, whichever route answers it. */
 const problemHeaders: Partial<Record<ProblemStatus, OpenApiHeaders>> = {
@@ -22,13 +30,8 @@ const problemHeaders: Partial<Record<ProblemStatus, OpenApiHeaders>> = {
       schema: { type: 'string', pattern: '^Bearer' },
     },
   },
-  503: {
-    'Retry-After': {
-      description: 'Seconds to wait before retrying',
-      required: true,
-      schema: { type: 'string', pattern: '^[0-9]+$' },
-    },
-  },
+  429: { 'Retry-After': retryAfter },
+  503: { 'Retry-After': retryAfter },
 }
 
 /** One problem-detail response, served and documented as `application/problem+json`. */

@@ -95,6 +95,9 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     AUTH_ISSUER: TEST_ISSUER,
     LOG_LEVEL: 'silent',
     API_SESSION_CACHE_MS: '0',
+    // Files that make many requests per user are not about the per-user limit: raised, not off
+    // (limits/rate-limit.test.ts sets its own).
+    API_RATE_LIMIT_MAX: '1000000',
     ...options.env,
   })
   const {

@@ -68,6 +68,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
                 503: {
                     headers: {
@@ -138,6 +149,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The task cap is reached: the account already holds the most tasks it may (nothing written) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The body is over 16 KiB */
                 413: {
                     headers: {
@@ -150,6 +170,17 @@ export interface paths {
                 /** @description The body is not JSON */
                 415: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -225,6 +256,17 @@ export interface paths {
                 /** @description The {user_id} is not the token's user, or a cross-site cookie request */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -308,6 +350,17 @@ export interface paths {
                 /** @description No such task for this user (another user's task looks exactly the same) */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -409,6 +462,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
                 503: {
                     headers: {
@@ -499,6 +563,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
                 503: {
                     headers: {
@@ -567,6 +642,17 @@ export interface paths {
                 /** @description No such task for this user (another user's task looks exactly the same) */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -686,6 +772,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
                 503: {
                     headers: {
@@ -763,6 +860,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
                 503: {
                     headers: {
@@ -829,6 +937,17 @@ export interface paths {
                 /** @description The {user_id} is not the token's user, or a cross-site cookie request */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -914,6 +1033,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The task cap is reached: the account already holds the most tasks it may (nothing written) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The body is over 5 MiB */
                 413: {
                     headers: {
@@ -926,6 +1054,17 @@ export interface paths {
                 /** @description The body is not JSON */
                 415: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1011,6 +1150,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
                 503: {
                     headers: {
@@ -1075,6 +1225,17 @@ export interface paths {
                 /** @description The {user_id} is not the token's user, or a cross-site cookie request */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Past the per-user request limit (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After": string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1434,7 +1595,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "invalid_cursor" | "invalid_token" | "forbidden" | "csrf_rejected" | "not_found" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "bad_request" | "internal_error" | "database_unavailable" | "auth_unavailable" | "service_unavailable" | "password_policy" | "email_taken" | "invalid_credentials" | "account_locked" | "server_misconfigured" | "invalid_password" | "reset_token_invalid" | "email_token_invalid" | "same_email";
+            code: "validation_failed" | "malformed_json" | "invalid_cursor" | "invalid_token" | "forbidden" | "csrf_rejected" | "not_found" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "task_limit_reached" | "bad_request" | "internal_error" | "database_unavailable" | "auth_unavailable" | "service_unavailable" | "password_policy" | "email_taken" | "invalid_credentials" | "account_locked" | "server_misconfigured" | "invalid_password" | "reset_token_invalid" | "email_token_invalid" | "same_email";
             detail: string;
             errors?: {
                 /** @description zod issue code, e.g. "too_big", or "unknown_field" */

@@ -11,6 +11,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-errors'
+import { TaskLimitError } from './tasks/task-cap'
 
 /**
  * One error handler for the whole app: every error becomes an RFC 9457 problem with a stable
@@ -95,6 +96,15 @@ export function toProblem(error: unknown): Answer {
     return {
       problem: makeProblem(error.code, error.detail, error.options.errors),
       headers: error.options.headers,
+    }
+  }
+  if (error instanceof TaskLimitError) {
+    const room = Math.max(0, error.max - error.existing)
+    return {
+      problem: makeProblem(
+        'task_limit_reached',
+        `An account may hold at most ${error.max} tasks; this one holds ${error.existing}, so ${error.adding === 1 ? 'a new task' : `${error.adding} more`} would pass the cap (room for ${room}). Delete some first.`,
+      ),
     }
   }
   const fastifyError = error as Partial<FastifyError>

@@ -7,8 +7,8 @@ import { tasksRoutes } from './tasks/index'
 /**
  * Everything under /api. The hooks sit on the folder, not on each route, so no route here can
  * skip them: a path with an empty parameter is not a route (404), then the caller must be
- * authenticated (401), then a `{user_id}` in the path must be the caller's own (403), all
- * before a body is even parsed.
+ * authenticated (401), then a `{user_id}` in the path must be the caller's own (403), then the caller
+ * must be within their request limit (429), all before a body is even parsed.
  */
 export const apiRoutes: FastifyPluginAsync = async (fastify) => {
   // An empty segment names nothing: /api//tasks, and /api/{user_id}/tasks/ (which the router
@@ -27,6 +27,7 @@ export const apiRoutes: FastifyPluginAsync = async (fastify) => {
       )
     }
   })
+  fastify.addHook('onRequest', fastify.limitPerUser)
 
   await fastify.register(tasksRoutes, { prefix: '/:user_id/tasks' })
   await fastify.register(taskCollectionRoutes, { prefix: '/:user_id/tasks' })

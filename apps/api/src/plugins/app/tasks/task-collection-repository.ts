@@ -5,7 +5,8 @@ import { task, type NewTaskRow } from '@taskwise/db/schema/task'
 import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { toTask } from './tasks-repository'
+import { reserveTaskRoom } from './task-cap'
+import { toTask, type TaskCapOptions } from './tasks-repository'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,7 +26,10 @@ export interface TaskCollectionRepository {
    * at one batch whatever the count, and no connection is held between batches.
    */
   batches(userId: string, size?: number): AsyncGenerator<Task[], void, undefined>
-  /** Creates every task in one transaction, or none of them; returns how many. */
+  /**
+   * Creates every task in one transaction, or none of them; returns how many. Throws
+   * TaskLimitError when they would take the user past the cap.
+   */
   importAll(userId: string, tasks: ImportTask[]): Promise<number>
 }
 
@@ -53,7 +57,10 @@ function toRow(userId: string, input: ImportTask, stamp: Date): NewTaskRow {
   }
 }
 
-export function createTaskCollectionRepository(db: Database): TaskCollectionRepository {
+export function createTaskCollectionRepository(
+  db: Database,
+  { maxTasksPerUser }: TaskCapOptions,
+): TaskCollectionRepository {
   return {
     async summary(userId, today) {
       const pending = sql`not ${task.completed}`
@@ -101,6 +108,7 @@ export function createTaskCollectionRepository(db: Database): TaskCollectionRepo
       const now = Date.now()
       const rows = tasks.map((input, index) => toRow(userId, input, new Date(now + index)))
       await db.transaction(async (tx) => {
+        await reserveTaskRoom(tx, userId, rows.length, maxTasksPerUser)
         for (let start = 0; start < rows.length; start += IMPORT_CHUNK_SIZE) {
           await tx.insert(task).values(rows.slice(start, start + IMPORT_CHUNK_SIZE))
         }
@@ -111,8 +119,8 @@ export function createTaskCollectionRepository(db: Database): TaskCollectionRepo
 }
 
 export const taskCollectionRepositoryPlugin = fp(
-  async (fastify: FastifyInstance) => {
-    fastify.decorate('taskCollection', createTaskCollectionRepository(fastify.db))
+  async (fastify: FastifyInstance, options: TaskCapOptions) => {
+    fastify.decorate('taskCollection', createTaskCollectionRepository(fastify.db, options))
   },
   { name: 'task-collection-repository', dependencies: ['db'] },
 )

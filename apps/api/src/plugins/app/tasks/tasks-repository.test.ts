@@ -28,7 +28,7 @@ let tasks: TasksRepository
 beforeAll(async () => {
   database = await createTestDatabase()
   pool = createPool(database.url, { max: 2, onError: () => {} })
-  tasks = createTasksRepository(createDatabase(pool))
+  tasks = createTasksRepository(createDatabase(pool), { maxTasksPerUser: 10_000 })
 })
 
 afterAll(async () => {
@@ -121,7 +121,7 @@ describe('list', () => {
       onError: () => {},
     })
     try {
-      const down = createTasksRepository(createDatabase(downPool))
+      const down = createTasksRepository(createDatabase(downPool), { maxTasksPerUser: 10_000 })
       const after = { sort: 'created' as const, value: '2026-01-01T00:00:00.000000Z', id: 'x' }
       for (const cursor of [undefined, after]) {
         const error = await down.list('u', query({ sort: 'created' }), cursor).catch((e) => e)
@@ -146,7 +146,7 @@ describe('update', () => {
 
 test('the plugin names the database plugin it needs', async () => {
   const app = Fastify()
-  await expect(app.register(tasksRepositoryPlugin)).rejects.toThrow(
+  await expect(app.register(tasksRepositoryPlugin, { maxTasksPerUser: 1 })).rejects.toThrow(
     "The dependency 'db' of plugin 'tasks-repository' is not registered",
   )
   await app.close()

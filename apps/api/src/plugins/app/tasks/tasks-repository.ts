@@ -11,6 +11,7 @@ import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'd
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { encodeCursor, type TaskCursor } from './cursor'
+import { reserveTaskRoom } from './task-cap'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,6 +30,7 @@ export interface TasksRepository {
     after?: TaskCursor,
   ): Promise<{ items: Task[]; nextCursor: string | null }>
   findById(userId: string, id: string): Promise<Task | null>
+  /** Throws TaskLimitError when the user already has the most tasks allowed. */
   create(userId: string, input: CreateTask): Promise<Task>
   update(userId: string, id: string, input: UpdateTask): Promise<Task | null>
   /** Sets `completed` when given, toggles it otherwise; `completedAt` follows. */
@@ -128,7 +130,14 @@ function isDataException(error: unknown): boolean {
   return false
 }
 
-export function createTasksRepository(db: Database): TasksRepository {
+export interface TaskCapOptions {
+  maxTasksPerUser: number
+}
+
+export function createTasksRepository(
+  db: Database,
+  { maxTasksPerUser }: TaskCapOptions,
+): TasksRepository {
   const owned = (userId: string, id: string) => and(eq(task.id, id), eq(task.userId, userId))
 
   return {
@@ -189,21 +198,24 @@ export function createTasksRepository(db: Database): TasksRepository {
     },
 
     async create(userId, input) {
-      const [row] = await db
-        .insert(task)
-        .values({
-          userId,
-          title: input.title,
-          description: input.description,
-          priority: input.priority,
-          category: input.category,
-          dueDate: input.dueDate,
-          completed: input.completed,
-          completedAt: input.completed ? sql`now()` : null,
-        })
-        .returning()
-      if (!row) throw new Error('INSERT … RETURNING returned no row')
-      return toTask(row)
+      return db.transaction(async (tx) => {
+        await reserveTaskRoom(tx, userId, 1, maxTasksPerUser)
+        const [row] = await tx
+          .insert(task)
+          .values({
+            userId,
+            title: input.title,
+            description: input.description,
+            priority: input.priority,
+            category: input.category,
+            dueDate: input.dueDate,
+            completed: input.completed,
+            completedAt: input.completed ? sql`now()` : null,
+          })
+          .returning()
+        if (!row) throw new Error('INSERT … RETURNING returned no row')
+        return toTask(row)
+      })
     },
 
     async update(userId, id, input) {
@@ -248,8 +260,8 @@ export function createTasksRepository(db: Database): TasksRepository {
 }
 
 export const tasksRepositoryPlugin = fp(
-  async (fastify: FastifyInstance) => {
-    fastify.decorate('tasksRepository', createTasksRepository(fastify.db))
+  async (fastify: FastifyInstance, options: TaskCapOptions) => {
+    fastify.decorate('tasksRepository', createTasksRepository(fastify.db, options))
   },
   { name: 'tasks-repository', dependencies: ['db'] },
 )

@@ -191,7 +191,9 @@ describe('GET /api/{user_id}/tasks/export', () => {
   test('the repository reads in keyset batches, never the whole collection at once', async () => {
     const user = await userWithTasks(1_201)
     const sizes: number[] = []
-    for await (const batch of createTaskCollectionRepository(api.db).batches(user.id, 500)) {
+    for await (const batch of createTaskCollectionRepository(api.db, {
+      maxTasksPerUser: 10_000,
+    }).batches(user.id, 500)) {
       sizes.push(batch.length)
     }
     expect(sizes).toEqual([500, 500, 201])
@@ -486,7 +488,10 @@ describe('POST /api/{user_id}/tasks/import', () => {
         completedAt: null,
       }))
       await expect(
-        createTaskCollectionRepository(api.db).importAll(user.id, tasks),
+        createTaskCollectionRepository(api.db, { maxTasksPerUser: 10_000 }).importAll(
+          user.id,
+          tasks,
+        ),
       ).rejects.toThrow()
       expect(await rowCount(user)).toBe(0)
     } finally {
