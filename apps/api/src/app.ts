@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Server } from 'node:http'
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { JwksSource } from './auth/key-store'
@@ -58,6 +59,8 @@ async function taskwiseApi(fastify: FastifyInstance, options: AppOptions) {
   await fastify.register(dbPlugin, {
     databaseUrl: config.DATABASE_URL,
     poolMax: config.API_DB_POOL_MAX,
+    connectionTimeoutMs: config.API_DB_CONNECTION_TIMEOUT_MS,
+    statementTimeoutMs: config.API_DB_STATEMENT_TIMEOUT_MS,
   })
 
   // Ours.
@@ -142,7 +145,7 @@ export interface ServerOptionsOverrides {
 export function serverOptions(
   config: Config,
   overrides: ServerOptionsOverrides = {},
-): FastifyServerOptions {
+): FastifyHttpOptions<Server> {
   return {
     logger: {
       level: config.LOG_LEVEL,
@@ -189,8 +192,15 @@ export function serverOptions(
       socket.destroy(error)
     },
     bodyLimit: BODY_LIMIT_BYTES,
-    // A slow client cannot hold a request open forever (Fastify's default is no limit) …
-    requestTimeout: 30_000,
+    // A slow client cannot hold a request open: its headers must arrive within
+    // API_HEADERS_TIMEOUT_MS and the whole request within API_REQUEST_TIMEOUT_MS, else a 408 and
+    // the connection is closed. Node checks these on a timer (every 30 s by default, which would
+    // stretch a 10 s limit to 40 s); here at least once a second (docs/decisions/0511-timeouts.md).
+    http: {
+      headersTimeout: config.API_HEADERS_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.API_HEADERS_TIMEOUT_MS / 4)),
+    },
+    requestTimeout: config.API_REQUEST_TIMEOUT_MS,
     // … and an idle keep-alive connection outlives a typical load balancer's 60 s idle timeout.
     keepAliveTimeout: 72_000,
     connectionTimeout: 60_000,

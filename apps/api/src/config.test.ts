@@ -16,6 +16,10 @@ describe('loadConfig', () => {
       API_TRUSTED_ORIGINS: ['http://localhost:3000'],
       LOG_LEVEL: 'info',
       API_DB_POOL_MAX: 10,
+      API_DB_CONNECTION_TIMEOUT_MS: 3_000,
+      API_DB_STATEMENT_TIMEOUT_MS: 10_000,
+      API_HEADERS_TIMEOUT_MS: 10_000,
+      API_REQUEST_TIMEOUT_MS: 30_000,
       API_SESSION_CACHE_MS: 5_000,
       API_SHUTDOWN_GRACE_MS: 10_000,
       TRUSTED_PROXIES: [],
@@ -30,6 +34,15 @@ describe('loadConfig', () => {
       loadConfig({ ...base, TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,::1,fd00::/64' })
         .TRUSTED_PROXIES,
     ).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/64'])
+  })
+
+  test('a headers timeout longer than the request timeout stops start-up and names it', () => {
+    expect(() =>
+      loadConfig({ ...base, API_HEADERS_TIMEOUT_MS: '5000', API_REQUEST_TIMEOUT_MS: '1000' }),
+    ).toThrow(/API_HEADERS_TIMEOUT_MS.*must not be longer than API_REQUEST_TIMEOUT_MS/)
+    expect(() => loadConfig({ ...base, API_REQUEST_TIMEOUT_MS: '50' })).toThrow(
+      /API_REQUEST_TIMEOUT_MS/,
+    )
   })
 
   test('the JWKS URL follows AUTH_ISSUER unless set, and a trailing slash is ignored', () => {

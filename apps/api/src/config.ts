@@ -75,6 +75,11 @@ export const configSchema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     API_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    // Timeouts: docs/decisions/0511-timeouts.md.
+    API_DB_CONNECTION_TIMEOUT_MS: positiveMs(3_000).pipe(z.number().min(100)),
+    API_DB_STATEMENT_TIMEOUT_MS: positiveMs(10_000).pipe(z.number().min(100)),
+    API_HEADERS_TIMEOUT_MS: positiveMs(10_000).pipe(z.number().min(100)),
+    API_REQUEST_TIMEOUT_MS: positiveMs(30_000).pipe(z.number().min(100)),
     API_SESSION_CACHE_MS: positiveMs(5_000),
     API_SHUTDOWN_GRACE_MS: positiveMs(10_000),
     TRUSTED_PROXIES: proxies,
@@ -84,6 +89,10 @@ export const configSchema = z
     REDIS_URL: z
       .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
       .optional(),
+  })
+  .refine((env) => env.API_HEADERS_TIMEOUT_MS <= env.API_REQUEST_TIMEOUT_MS, {
+    path: ['API_HEADERS_TIMEOUT_MS'],
+    message: 'must not be longer than API_REQUEST_TIMEOUT_MS',
   })
   .transform((env) => ({
     ...env,

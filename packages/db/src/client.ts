@@ -34,12 +34,16 @@ export interface PoolOptions {
  * a database restart or a stuck server is set here, so no caller can forget it.
  */
 export function createPool(connectionString: string, options: PoolOptions = {}): pg.Pool {
+  const statementTimeout = options.statementTimeoutMillis ?? 10_000
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: options.statementTimeoutMillis ?? 10_000,
+    statement_timeout: statementTimeout,
+    // The client gives up too, a second later, when the server cannot even say that it gave up
+    // (a network partition, a frozen server): no request waits on a query forever.
+    query_timeout: statementTimeout + 1_000,
     idle_in_transaction_session_timeout: 30_000,
     application_name: options.applicationName ?? 'taskwise',
     keepAlive: true,
@@ -50,6 +54,10 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     options.onError ??
     ((error: Error) => console.error('taskwise: idle database connection lost:', error.message))
   pool.on('error', onError)
+  // pg-pool listens for errors only on idle clients. A client checked out for a transaction whose
+  // connection drops between two statements emits 'error' with no listener, and Node would crash
+  // the process (the statement under way fails on its own, so the caller still sees the error).
+  pool.on('connect', (client) => client.on('error', onError))
   return pool
 }
 

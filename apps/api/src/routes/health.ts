@@ -1,7 +1,7 @@
 import { makeProblem } from '@taskwise/contracts/problem'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { DATABASE_RETRY_AFTER_SECONDS } from '../plugins/app/database-errors'
+import { DATABASE_RETRY_AFTER_SECONDS } from '@taskwise/db/errors'
 import { sendProblem } from '../plugins/app/problems'
 import { problemResponse, problemResponses } from './problem-responses'
 

@@ -75,6 +75,8 @@ const webEnvSchema = z.object({
   AUTH_LOCKOUT_MAX_FAILURES: positiveInt(10),
   AUTH_LOCKOUT_WINDOW_SECONDS: positiveInt(900, 86_400),
   AUTH_PASSWORD_HASHER: z.enum(['argon2id', 'scrypt']).default('argon2id'),
+  WEB_DB_POOL_MAX: positiveInt(10, 200),
+  WEB_DB_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   CLIENT_IP_HEADER: z
     .string()
     .trim()
@@ -124,6 +126,8 @@ export interface WebConfig {
     header: string
     trustedProxies: string[]
   }
+  /** The pool; a query waits at most `connectionTimeoutMs` for a connection (then 503). */
+  database: { poolMax: number; connectionTimeoutMs: number }
   /** The function that hashes new passwords; stored hashes of either kind are always verified. */
   passwordHasher: 'argon2id' | 'scrypt'
   mail: {
@@ -176,6 +180,10 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
       windowSeconds: parsed.AUTH_LOCKOUT_WINDOW_SECONDS,
     },
     clientIp: { header: parsed.CLIENT_IP_HEADER, trustedProxies: parsed.TRUSTED_PROXIES },
+    database: {
+      poolMax: parsed.WEB_DB_POOL_MAX,
+      connectionTimeoutMs: parsed.WEB_DB_CONNECTION_TIMEOUT_MS,
+    },
     passwordHasher: parsed.AUTH_PASSWORD_HASHER,
     mail: {
       smtpUrl: mailTransport(parsed) === 'smtp' ? (parsed.SMTP_URL ?? null) : null,

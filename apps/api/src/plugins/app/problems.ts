@@ -10,7 +10,7 @@ import {
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-errors'
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@taskwise/db/errors'
 import { TaskLimitError } from './tasks/task-cap'
 
 /**

@@ -16,6 +16,9 @@ declare module 'fastify' {
 export interface DbPluginOptions {
   databaseUrl: string
   poolMax: number
+  /** How long a query waits for a connection (a new one, or a free one from a full pool). */
+  connectionTimeoutMs: number
+  statementTimeoutMs: number
 }
 
 /**
@@ -27,7 +30,8 @@ export const dbPlugin = fp(
   async (fastify: FastifyInstance, options: DbPluginOptions) => {
     const pool = createPool(options.databaseUrl, {
       max: options.poolMax,
-      connectionTimeoutMillis: 3_000,
+      connectionTimeoutMillis: options.connectionTimeoutMs,
+      statementTimeoutMillis: options.statementTimeoutMs,
       applicationName: 'taskwise-api',
       onError: (error) => fastify.log.warn({ err: error }, 'idle database connection lost'),
     })

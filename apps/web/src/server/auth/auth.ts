@@ -61,6 +61,8 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
     dependencies.pool ??
     createPool(config.databaseUrl, {
       applicationName: 'taskwise-web',
+      max: config.database.poolMax,
+      connectionTimeoutMillis: config.database.connectionTimeoutMs,
       onError: (error) => logger.error('idle database connection lost', { error: error.message }),
     })
   const db: Database = createDatabase(pool)
@@ -130,6 +132,10 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
       ipAddress: ipAddressOptions(config),
     },
     telemetry: { enabled: false },
+    // An error that is not Better Auth's own refusal (a database that cannot be reached, a pool
+    // with no free connection) is thrown out of the handler instead of becoming its bare 500, so
+    // routeHandler can answer it as a 503 problem with Retry-After (0510-database-faults.md).
+    onAPIError: { throw: true },
     logger: {
       // 'info', not 'warn': at warn/error Better Auth also prints every 4xx through its own
       // console logger, bypassing `log`.

@@ -5,6 +5,7 @@ import {
 } from '@taskwise/contracts/access-token'
 import { type AuthUser } from '@taskwise/contracts/auth-payloads'
 import { schema, type Database } from '@taskwise/db/client'
+import { isDatabaseUnavailable } from '@taskwise/db/errors'
 import { and, eq, gt, lt, sql } from 'drizzle-orm'
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose'
 import { problemResponse } from '../http/problem'
@@ -71,8 +72,10 @@ export function createCallerCheck(taskwise: TaskwiseAuth) {
     try {
       const jwks = (await auth.api.getJwks()) as JSONWebKeySet
       identity = await verifyAccessToken(token, createLocalJWKSet(jwks), config.baseUrl)
-    } catch {
-      return null // any failure at all is "not authenticated", never a 500
+    } catch (error) {
+      // The keys live in the database: without it, the token cannot be judged (a 503 to retry).
+      if (isDatabaseUnavailable(error)) throw error
+      return null // any other failure is "not authenticated", never a 500
     }
     const [row] = await db
       .select({

@@ -4,6 +4,7 @@ import { createNativeGateway } from './native'
 import { deleteAccount, listActivity } from './routes/account'
 import { type RouteContext } from './routes/context'
 import { changeEmail, confirmEmail } from './routes/email'
+import { health, ready } from './routes/health'
 import { changePassword, forgotPassword, resetPassword } from './routes/password'
 import { logout, me } from './routes/session'
 import { listSessions, revokeOtherSessions, revokeSession } from './routes/sessions'
@@ -34,6 +35,8 @@ export function createAuthHttp(taskwise: TaskwiseAuth) {
     revokeOtherSessions: revokeOtherSessions(context),
     listActivity: listActivity(context),
     deleteAccount: deleteAccount(context),
+    health: health(),
+    ready: ready(context),
   }
 }
 

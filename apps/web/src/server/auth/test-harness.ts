@@ -5,6 +5,7 @@ import { createContract } from '@taskwise/api/src/testing/openapi-contract'
 import { createTestDatabase, type TestDatabase } from '@taskwise/db/testing'
 import { loadWebConfig } from '../config'
 import { type LogRecord } from '../log'
+import { routeHandler } from '../http/route-handler'
 import { authOpenApiResponse } from '../openapi/auth-document'
 import { createAuth, type TaskwiseAuth } from './auth'
 import { createAuthHttp, type AuthHttp } from './http-handlers'
@@ -41,6 +42,8 @@ export interface AuthHarness {
 export interface AuthHarnessOptions {
   /** Changes the OpenAPI document the answers are checked against (tests of that check). */
   contractDocument?: (document: Record<string, unknown>) => Record<string, unknown>
+  /** The DATABASE_URL the app gets, given the test database's (e.g. through a TCP proxy). */
+  appDatabaseUrl?: (testDatabaseUrl: string) => Promise<string> | string
 }
 
 export async function createAuthHarness(
@@ -54,7 +57,7 @@ export async function createAuthHarness(
   const config = loadWebConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
-    DATABASE_URL: database.url,
+    DATABASE_URL: (await options.appDatabaseUrl?.(database.url)) ?? database.url,
     BETTER_AUTH_URL: BASE_URL,
     MAIL_OUTBOX_DIR: outbox,
     ...env,
@@ -77,6 +80,8 @@ export async function createAuthHarness(
     'GET /api/auth/activity': http.listActivity,
     'POST /api/auth/delete-account': http.deleteAccount,
     'GET /api/auth/openapi.json': async () => authOpenApiResponse(),
+    'GET /api/health': http.health,
+    'GET /api/ready': http.ready,
   }
   const edit = options.contractDocument ?? ((document) => document)
   const served = await authOpenApiResponse().json()
@@ -108,13 +113,15 @@ export async function createAuthHarness(
         ...(json === undefined ? {} : { body: JSON.stringify(json) }),
       })
       const pathname = new URL(request.url).pathname
+      // Every route as the app's route files wrap it (a database fault is a 503, not a throw).
       const route = routes[`${method} ${pathname}`]
-      if (route) return checked(request, await route(request))
+      if (route) return checked(request, await routeHandler(route)(request))
       const revoke = /^\/api\/auth\/sessions\/([^/]+)\/revoke$/.exec(pathname)
       if (revoke && method === 'POST') {
-        return checked(request, await http.revokeSession(request, revoke[1] ?? ''))
+        const revokeSession = (given: Request) => http.revokeSession(given, revoke[1] ?? '')
+        return checked(request, await routeHandler(revokeSession)(request))
       }
-      return checked(request, await http.handleExternal(request))
+      return checked(request, await routeHandler(http.handleExternal)(request))
     },
     async close() {
       await taskwise.close()

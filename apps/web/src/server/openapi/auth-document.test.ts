@@ -16,9 +16,9 @@ const document = authOpenApiDocument() as {
   paths: Record<string, Record<string, Operation>>
 }
 
-const AUTH_ROUTES = fileURLToPath(new URL('../../app/api/auth', import.meta.url))
+const AUTH_ROUTES = fileURLToPath(new URL('../../app/api', import.meta.url))
 
-/** `METHOD /path` of every route file under app/api/auth, but Better Auth's catch-all. */
+/** `METHOD /path` of every route file under app/api, but Better Auth's catch-all. */
 function servedRoutes(directory = AUTH_ROUTES): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(directory, entry.name)
@@ -32,7 +32,7 @@ function servedRoutes(directory = AUTH_ROUTES): string[] {
     const methods = readFileSync(file, 'utf8').matchAll(
       /export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b/g,
     )
-    return [...methods].map(([, method]) => `${method} /api/auth/${route}`)
+    return [...methods].map(([, method]) => `${method} /api/${route}`)
   })
 }
 
@@ -65,7 +65,7 @@ describe('the auth OpenAPI document', () => {
     )
   })
 
-  test('the routes that need a caller say so and answer 401 with WWW-Authenticate; 429 comes with Retry-After', () => {
+  test('the routes that need a caller say so and answer 401 with WWW-Authenticate; 429 and 503 come with Retry-After', () => {
     for (const { name, operation } of operations()) {
       const unauthorized = operation.responses['401']
       if (operation.security) {
@@ -73,10 +73,14 @@ describe('the auth OpenAPI document', () => {
       }
       const limited = operation.responses['429']
       if (limited) expect(limited.headers?.['Retry-After']?.required, name).toBe(true)
+      const unavailable = operation.responses['503']
+      if (unavailable) expect(unavailable.headers?.['Retry-After']?.required, name).toBe(true)
+      // Every route but the document and /api/health needs the database, so may answer 503.
+      if (!/openapi\.json|\/api\/health$/.test(name)) expect(unavailable, name).toBeDefined()
     }
     const login = document.paths['/api/auth/login']?.post
     expect(Object.keys(login?.responses ?? {}).sort()).toEqual(
-      ['200', '400', '401', '403', '413', '415', '429'].sort(),
+      ['200', '400', '401', '403', '413', '415', '429', '503'].sort(),
     )
     expect(login?.security).toBeUndefined()
     expect(document.paths['/api/auth/me']?.get?.security).toBeDefined()

@@ -21,11 +21,13 @@ import {
   meResponseSchema,
   registerBodySchema,
 } from '@taskwise/contracts/auth-payloads'
+import { healthResponseSchema, readyResponseSchema } from '@taskwise/contracts/health'
 import { passwordSchema } from '@taskwise/contracts/password'
 import { PROBLEM_CONTENT_TYPE, problemSchema } from '@taskwise/contracts/problem'
 import { z } from 'zod'
 import { SESSION_COOKIE_NAMES } from '../../lib/session-cookie'
 import { authOperations, type AuthOperation } from './auth-operations'
+import { healthOperations } from './health-operations'
 
 /**
  * The OpenAPI 3.1 document of the web app's auth contract, served at GET /api/auth/openapi.json:
@@ -75,6 +77,8 @@ const outputSchemas = {
   SessionList: sessionListSchema,
   ActivityList: activityListSchema,
   Problem: problemSchema,
+  Health: healthResponseSchema,
+  Ready: readyResponseSchema,
 }
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output'): Json {
@@ -119,7 +123,7 @@ const setCookie = (description: string) => ({
 function problemResponse(operation: AuthOperation, status: number, description: string): Json {
   const headers: Json = {}
   if (status === 401 && operation.signedIn) headers['WWW-Authenticate'] = wwwAuthenticate
-  if (status === 429) headers['Retry-After'] = retryAfter
+  if (status === 429 || status === 503) headers['Retry-After'] = retryAfter
   return {
     description,
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
@@ -179,9 +183,18 @@ const documentOperation: AuthOperation = {
   problems: {},
 }
 
+const databaseUnavailable =
+  'The database cannot be reached, or no connection freed up in time (with Retry-After)'
+
 export function authOpenApiDocument(): Json {
   const paths: Record<string, Json> = {}
-  for (const operation of [...authOperations, documentOperation]) {
+  // Every auth route needs the database: when it cannot be reached, or no pooled connection
+  // frees up in time, the answer is a 503 (server/http/route-handler.ts).
+  const withDatabase = authOperations.map((operation) => ({
+    ...operation,
+    problems: { ...operation.problems, 503: databaseUnavailable },
+  }))
+  for (const operation of [...withDatabase, ...healthOperations, documentOperation]) {
     paths[operation.path] = {
       ...paths[operation.path],
       [operation.method]: operationObject(operation),

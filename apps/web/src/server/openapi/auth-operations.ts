@@ -8,7 +8,7 @@
  */
 
 export type SuccessStatus = 200 | 201 | 202 | 204
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503
 
 export interface AuthOperation {
   method: 'get' | 'post'

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { currentIdentity } from '../authentication'
-import { isDatabaseUnavailable } from '../database-errors'
+import { isDatabaseUnavailable } from '@taskwise/db/errors'
 import { ProblemError } from '../problems'
 import { postgresHitCounter, redisHitCounter, type HitCounter } from './hit-counter'
 

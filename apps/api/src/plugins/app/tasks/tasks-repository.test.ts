@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@taskwise/db/testing'
 import Fastify from 'fastify'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { isDatabaseUnavailable } from '../database-errors'
+import { isDatabaseUnavailable } from '@taskwise/db/errors'
 import { decodeCursor, encodeCursor } from './cursor'
 import {
   createTasksRepository,

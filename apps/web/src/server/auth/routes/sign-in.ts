@@ -9,6 +9,7 @@ import { decodeJwt } from 'jose'
 import { z } from 'zod'
 import { readJsonBody } from '../../http/json-body'
 import { bodyFieldError, problemResponse } from '../../http/problem'
+import { databaseUnavailable } from '../../http/route-handler'
 import { json, setCookiesOf } from '../../http/responses'
 import { toAuthUser } from '../caller'
 import { cookieValueFromSetCookie } from '../jwt-cookie'
@@ -61,17 +62,24 @@ export function register(context: RouteContext): RouteHandler {
     })
     if (response.ok) return tokenResponse(context, response, 201)
     const error = await errorBodyOf(response)
+    const notStored = response.status === 422 && error.code === 'FAILED_TO_CREATE_USER'
     const taken =
       response.status === 422 &&
       (error.code?.startsWith('USER_ALREADY_EXISTS') === true ||
-        (error.code === 'FAILED_TO_CREATE_USER' &&
-          (await taskwise.db.$count(schema.user, eq(schema.user.email, email))) > 0))
+        (notStored && (await taskwise.db.$count(schema.user, eq(schema.user.email, email))) > 0))
     if (taken) {
       return problemResponse(
         'email_taken',
         'An account with this email address already exists. Sign in instead.',
         { errors: [bodyFieldError('email', 'email_taken', 'This email address is taken')] },
       )
+    }
+    if (notStored) {
+      // Better Auth hides why it could not store a valid sign-up that no account stands in the
+      // way of; what is left is the database (no free connection in time, a lost connection):
+      // a 503 to retry, not a 500 (docs/decisions/0510-database-faults.md).
+      taskwise.logger.warn('sign-up not stored: the database failed', { event: 'auth.sign_up' })
+      return databaseUnavailable()
     }
     return native.passThroughError(response)
   }

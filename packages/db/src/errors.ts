@@ -1,6 +1,10 @@
-/** Telling a database that cannot be reached from a query that was wrong (503, not 500). */
+/**
+ * Telling a database that cannot be reached (or whose pool is exhausted) from a query that was
+ * wrong: the first is a 503 with Retry-After in both services, the second a 500
+ * (docs/decisions/0510-database-faults.md).
+ */
 
-/** Seconds a client should wait before retrying while the database is down. */
+/** Seconds a client should wait before retrying while the database is down or busy. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5
 
 const unavailableErrnos = new Set([
@@ -27,7 +31,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       if (/^08...$/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300') return true
     }
     if (
-      /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable|Cannot use a pool after calling end/i.test(
+      /timeout exceeded when trying to connect|Query read timeout|Connection terminated|connection error and is not queryable|Cannot use a pool after calling end/i.test(
         current.message,
       )
     ) {
