@@ -16,6 +16,7 @@ import {
   seedTask,
   type BenchUser,
 } from './bench/client'
+import { measureClusterList, type ClusterListRun } from './bench/cluster'
 import { runHashing, type HashTiming } from './bench/hashing'
 import { runLoad, type LoadRequest, type LoadResult, type LoadSpec } from './bench/load'
 import { cpuPressure, loadAverage, machineInfo } from './bench/machine'
@@ -39,7 +40,7 @@ import { startStack, type Stack } from './lib/stack'
  *   npm run bench -- --embedded   the embedded database (PGlite), in a fresh folder under bench/tmp
  *   npm run bench -- --quick      short runs to try the harness; writes only to bench/tmp
  *   npm run bench -- --cpu-prof   also writes CPU profiles of the services to bench/tmp/profiles
- *   npm run bench -- --only=auth  only some phases (verify, list, writes, auth), for investigations
+ *   npm run bench -- --only=auth  only some phases (verify, list, writes, auth, reset, cluster)
  *   npm run bench -- --render     only renders BENCHMARKS.md again from bench/results.json
  */
 
@@ -49,14 +50,14 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     render: { type: 'boolean', default: false },
-    /** Investigation only: a comma-separated subset of verify,list,writes,auth,reset (results go to bench/tmp). */
+    /** Investigation only: a comma-separated subset of verify,list,writes,auth,reset,cluster (results go to bench/tmp). */
     only: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
 if (flags.help) {
   console.log(
-    'usage: npm run bench [-- --embedded] [-- --quick] [-- --cpu-prof] [-- --only=verify,list,writes,auth,reset] [-- --render]',
+    'usage: npm run bench [-- --embedded] [-- --quick] [-- --cpu-prof] [-- --only=verify,list,writes,auth,reset,cluster] [-- --render]',
   )
   process.exit(0)
 }
@@ -72,6 +73,8 @@ if (flags.render) {
 const WEB_PORT = 3910
 const SCRYPT_WEB_PORT = 3912
 const FLOOR_PORT = 4911
+/** nginx of the cluster phase; its api and web instances take the next four ports. */
+const CLUSTER_PORT = 3920
 const API_PORT = 4910
 const API_POOL_MAX = 10
 const LIST_LIMIT = 50
@@ -91,7 +94,7 @@ const AUTH_TIMEOUT_SECONDS = 120
 const DELETE_CAP = 2_000
 /** Reset requests of each kind (with and without an account), one address each. */
 const RESET_PAIRS = flags.quick ? 10 : 40
-const phases = new Set((flags.only ?? 'verify,list,writes,auth,reset').split(','))
+const phases = new Set((flags.only ?? 'verify,list,writes,auth,reset,cluster').split(','))
 /** A partial or short run is for trying things out: it never overwrites the committed figures. */
 const scratch = flags.quick || flags.only !== undefined
 /** The web app setting that selects the password hasher (benchmarking only; see the report). */
@@ -540,6 +543,30 @@ async function main(): Promise<void> {
       }
     }
 
+    // 7. The list through nginx in front of two api and two web instances, against the web origin.
+    const cluster: ClusterListRun[] = !phases.has('cluster')
+      ? []
+      : await measureClusterList({
+          settings,
+          databaseUrl: stack.databaseUrl,
+          port: CLUSTER_PORT,
+          runDir: path.join(tmpDir, `cluster-${runId}`),
+          env: { ...serviceEnv, API_DB_POOL_MAX: String(API_POOL_MAX / 2), LOG_LEVEL: 'warn' },
+          users: listUsers,
+          webOrigin,
+          listLimit: LIST_LIMIT,
+          rounds: LIST_ROUNDS,
+          timing,
+          measure,
+          watch: (name, pid) => watched.set(name, pid),
+          median: medianByThroughput,
+          log,
+          onServiceLine: (service, line) => keepLine(`cluster-${service}`)(line),
+        })
+    for (const name of [...watched.keys()].filter((key) => key.startsWith('cluster '))) {
+      watched.delete(name)
+    }
+
     const writes: WriteRun[] = []
     if (phases.has('writes')) {
       // 3. Writes, at 10 connections, on the write users' tasks (the list users' stay at 50).
@@ -730,6 +757,7 @@ async function main(): Promise<void> {
       verification,
       hashing,
       list,
+      cluster,
       writes,
       auth,
       passwordReset,

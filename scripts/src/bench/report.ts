@@ -1,4 +1,5 @@
 import type { LoadResult } from './load'
+import { clusterSection } from './cluster'
 import type { AuthBurst, BenchResults, ListRun } from './results'
 import { median } from './stats'
 
@@ -289,6 +290,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     ...listTable(results),
     '',
+    ...clusterSection(results.cluster),
     '## Writes',
     '',
     ...writesTable(results),

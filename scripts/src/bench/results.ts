@@ -1,3 +1,4 @@
+import type { ClusterListRun } from './cluster'
 import type { HashTiming } from './hashing'
 import type { LoadResult } from './load'
 import type { ResetTiming } from './reset-timing'
@@ -68,6 +69,8 @@ export interface BenchResults {
   /** The password hashers alone (no HTTP, no database), for scale. */
   hashing?: HashTiming[]
   list: ListRun[]
+  /** The list through nginx and two api instances against the web origin (absent from older runs). */
+  cluster?: ClusterListRun[]
   writes: WriteRun[]
   auth: AuthBurst[]
   /** forgot-password for addresses with and without an account (absent from older runs). */

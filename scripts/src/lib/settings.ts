@@ -20,6 +20,10 @@ const schema = z.object({
   E2E_WEB_PORT: port(3100),
   E2E_API_PORT: port(4100),
   E2E_SMTP_PORT: port(2525),
+  // The nginx cluster (npm run cluster): nginx on CLUSTER_PORT, its instances on the next four.
+  CLUSTER_PORT: port(8080),
+  // The soak's cluster (npm run soak, and its short run in npm test), the same way.
+  SOAK_PORT: port(3380),
 })
 
 export type LauncherSettings = z.output<typeof schema>

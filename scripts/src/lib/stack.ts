@@ -30,7 +30,7 @@ const nextBin = path.join(repoRoot, 'node_modules/next/dist/bin/next')
  * launcher makes a random one on first start and keeps it beside the data (mode 0600), so a local
  * production-mode run never uses a default secret and keeps working across restarts.
  */
-function localSecret(dataDir: string): string {
+export function localSecret(dataDir: string): string {
   const file = path.join(dataDir, 'auth-secret')
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
   mkdirSync(dataDir, { recursive: true })
@@ -44,7 +44,7 @@ function localSecret(dataDir: string): string {
  * the data, which production mode accepts only when asked for explicitly (MAIL_TRANSPORT=outbox)
  * and only on a localhost address (docs/decisions/0205-mail-delivery.md).
  */
-function mailFor(settings: LauncherSettings): {
+export function mailFor(settings: LauncherSettings): {
   env: Record<string, string>
   outbox: string | null
 } {
