@@ -35,7 +35,7 @@ export const swaggerPlugin = fp(
           title: 'Taskwise API',
           version: '1.0.0',
           description:
-            'Task CRUD sealed per user. Authenticate with `Authorization: Bearer <jwt>` (a JWT issued by the Taskwise web app), or, from the browser through the web origin, with the httpOnly JWT cookie. Errors are RFC 9457 problem details (`application/problem+json`). The web app documents its auth routes at `/api/auth/openapi.json`.',
+            'Task CRUD sealed per user. Authenticate with `Authorization: Bearer <jwt>` (a JWT issued by the Taskwise web app), or, from the browser through the web origin, with the httpOnly JWT cookie. Errors are RFC 9457 problem details (`application/problem+json`). Any route may also answer, before routing, 408 (the request headers or body arrived too slowly: API_HEADERS_TIMEOUT_MS, API_REQUEST_TIMEOUT_MS; the connection is then closed), 431 (headers too large) or 400 (not valid HTTP). The web app documents its auth routes at `/api/auth/openapi.json`.',
         },
         components: {
           securitySchemes: {
