@@ -1,10 +1,8 @@
 import type { NextConfig } from 'next'
-import { apiUrlSetting } from './src/server/config'
 
-// The api's address for the task rewrites. Next resolves rewrites when the app is built, so
-// API_URL is read here, at build time, through the same schema as at run time.
-const apiUrl = apiUrlSetting.parse(process.env.API_URL || undefined)
-
+// Nothing here reads the environment: one build serves every environment. The task routes reach
+// the api through the web server (src/web-server), which reads API_URL when it starts
+// (docs/decisions/0520-web-server.md).
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
@@ -18,15 +16,6 @@ const nextConfig: NextConfig = {
     return [
       { source: '/reset-password', headers: noReferrer },
       { source: '/confirm-email', headers: noReferrer },
-    ]
-  },
-  async rewrites() {
-    // Only the task routes go to the api, with the user id as given (the api answers 400 to one
-    // that is not a UUID). /api/auth/* is Better Auth's and is never rewritten.
-    const userId = ':userId((?!auth(?:/|$))[^/]+)'
-    return [
-      { source: `/api/${userId}/tasks`, destination: `${apiUrl}/api/:userId/tasks` },
-      { source: `/api/${userId}/tasks/:path*`, destination: `${apiUrl}/api/:userId/tasks/:path*` },
     ]
   },
 }

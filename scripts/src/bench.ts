@@ -27,7 +27,7 @@ import type { AuthBurst, BenchResults, ListRun, MemoryReading, WriteRun } from '
 import { runVerify, type VerifyResult } from './bench/verify'
 import { startService, stopService, waitForOk, type Service } from './lib/processes'
 import { readSettings } from './lib/settings'
-import { startStack, type Stack } from './lib/stack'
+import { startStack, webServerArgs, type Stack } from './lib/stack'
 
 /**
  * `npm run bench`: the seed's performance targets and ours, measured side by side in one run on
@@ -110,7 +110,6 @@ const RAISED_LIMITS = {
 
 const tmpDir = path.join(repoRoot, 'bench/tmp')
 const webDir = path.join(repoRoot, 'apps/web')
-const nextBin = path.join(repoRoot, 'node_modules/next/dist/bin/next')
 const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
 const logDir = path.join(tmpDir, 'logs', runId)
 const log = (line: string) => console.log(`bench: ${line}`)
@@ -461,7 +460,7 @@ async function main(): Promise<void> {
     await pause(2_000)
     const idle = new Map<string, number | null>([
       ['api', treeRssMiB(api.child.pid)],
-      ['web (next start)', treeRssMiB(web.child.pid)],
+      ['web (web server)', treeRssMiB(web.child.pid)],
       ['floor', treeRssMiB(floor.child.pid)],
     ])
     log(`idle RSS: ${[...idle].map(([name, mib]) => `${name} ${mib?.toFixed(0)} MiB`).join(', ')}`)
@@ -668,7 +667,7 @@ async function main(): Promise<void> {
 
     const loaded = new Map<string, number | null>([
       ['api', treeRssMiB(api.child.pid)],
-      ['web (next start)', treeRssMiB(web.child.pid)],
+      ['web (web server)', treeRssMiB(web.child.pid)],
       ['floor', treeRssMiB(floor.child.pid)],
     ])
 
@@ -677,30 +676,26 @@ async function main(): Promise<void> {
     if (phases.has('auth')) {
       const scryptUrl = `http://localhost:${SCRYPT_WEB_PORT}`
       await assertPortFree(SCRYPT_WEB_PORT, 'the second web instance (scrypt)')
-      const scryptWeb = startService(
-        'web-scrypt',
-        process.execPath,
-        [nextBin, 'start', '--port', String(SCRYPT_WEB_PORT)],
-        {
-          cwd: webDir,
-          env: {
-            ...process.env,
-            ...RAISED_LIMITS,
-            NEXT_TELEMETRY_DISABLED: '1',
-            NODE_ENV: 'production',
-            DATABASE_URL: stack.databaseUrl,
-            BETTER_AUTH_URL: scryptUrl,
-            BETTER_AUTH_SECRET: secret,
-            API_URL: stack.apiUrl,
-            [HASHER_SETTING]: 'scrypt',
-            // Its mail (none is sent by sign-ups) would go to the run's outbox, never over SMTP.
-            MAIL_TRANSPORT: 'outbox',
-            MAIL_OUTBOX_DIR: path.join(tmpDir, 'outbox', runId),
-          },
-          quiet: true,
-          onLine: keepLine('web-scrypt'),
+      const scryptWeb = startService('web-scrypt', process.execPath, webServerArgs(), {
+        cwd: webDir,
+        env: {
+          ...process.env,
+          ...RAISED_LIMITS,
+          NEXT_TELEMETRY_DISABLED: '1',
+          NODE_ENV: 'production',
+          DATABASE_URL: stack.databaseUrl,
+          BETTER_AUTH_URL: scryptUrl,
+          BETTER_AUTH_SECRET: secret,
+          API_URL: stack.apiUrl,
+          WEB_PORT: String(SCRYPT_WEB_PORT),
+          [HASHER_SETTING]: 'scrypt',
+          // Its mail (none is sent by sign-ups) would go to the run's outbox, never over SMTP.
+          MAIL_TRANSPORT: 'outbox',
+          MAIL_OUTBOX_DIR: path.join(tmpDir, 'outbox', runId),
         },
-      )
+        quiet: true,
+        onLine: keepLine('web-scrypt'),
+      })
       cleanups.push(() => stopService(scryptWeb))
       watched.set('web-scrypt', scryptWeb.child.pid)
       await waitForOk(`http://127.0.0.1:${SCRYPT_WEB_PORT}/`, scryptWeb, 120_000)
@@ -735,7 +730,7 @@ async function main(): Promise<void> {
       loadedMiB: loaded.get(service) ?? null,
     }))
     memory.push({
-      service: 'web (next start), scrypt instance',
+      service: 'web (web server), scrypt instance',
       idleMiB: scryptIdle,
       loadedMiB: scryptLoaded,
     })

@@ -10,8 +10,8 @@ import { afterAll, describe, expect, test } from 'vitest'
 
 /**
  * `npm start` as a newcomer runs it: no DATABASE_URL, a fresh data folder, then the same folder
- * again. The web port is a free one; the api uses the tests' port, so the launcher reuses the
- * production build `npm test` made for it (Next bakes the api address into the build).
+ * again. The web port is a free one; the api uses the tests' port. The launcher reuses the
+ * production build `npm test` made: one build serves any ports (docs/decisions/0520).
  */
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'taskwise-launcher-'))

@@ -11,11 +11,10 @@
 import pg from 'pg'
 import { defaultTestServerUrl } from '@taskwise/db/testing'
 import { repoRoot } from '@taskwise/db/paths'
-import { API_PORT as E2E_API_PORT } from './lib/test-ports'
 import { ensureChromium } from './lib/chromium'
 import { run } from './lib/processes'
 import { readSettings } from './lib/settings'
-import { apiUrlFor, buildWeb, webBuildIsStale } from './lib/stack'
+import { buildWeb, webBuildIsStale } from './lib/stack'
 
 const settings = readSettings()
 const log = (line: string) => console.log(line)
@@ -66,9 +65,9 @@ try {
   }
   // The launcher test (Vitest) and the browser suite share one production build, made here
   // before any test runs so that no test competes with `next build` for the CPU.
-  if ((wants('unit') || wants('e2e')) && webBuildIsStale(apiUrlFor(E2E_API_PORT))) {
+  if ((wants('unit') || wants('e2e')) && webBuildIsStale()) {
     log('\ntaskwise: building the web app for the tests')
-    await buildWeb(apiUrlFor(E2E_API_PORT))
+    await buildWeb()
   }
   if (wants('unit')) {
     log('\ntaskwise: unit and integration tests (Vitest)')

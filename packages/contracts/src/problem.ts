@@ -29,6 +29,7 @@ export const problemCatalog = {
   database_unavailable: { status: 503, title: 'The database is unavailable' },
   auth_unavailable: { status: 503, title: 'The signing keys are unavailable' },
   service_unavailable: { status: 503, title: 'The service is unavailable' },
+  bad_gateway: { status: 502, title: 'The upstream service gave no answer' },
   // Authentication (apps/web, /api/auth/*)
   password_policy: { status: 400, title: 'The password does not meet the policy' },
   email_taken: { status: 409, title: 'This email address is already registered' },

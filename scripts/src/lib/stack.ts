@@ -72,17 +72,14 @@ function newestChange(paths: string[]): number {
   return newest
 }
 
-const buildStamp = path.join(webDir, '.next/taskwise-build.json')
-
 /**
- * True when the web app has no production build, was built for another api address (Next bakes
- * the task rewrites' destination into the build), or its sources changed since.
+ * True when the web app has no production build or its sources changed since. Nothing else
+ * matters: the build reads no settings, so one build serves every port and address
+ * (docs/decisions/0520-web-server.md).
  */
-export function webBuildIsStale(apiUrl: string): boolean {
+export function webBuildIsStale(): boolean {
   const buildId = path.join(webDir, '.next/BUILD_ID')
-  if (!existsSync(buildId) || !existsSync(buildStamp)) return true
-  const stamp = JSON.parse(readFileSync(buildStamp, 'utf8')) as { apiUrl?: string }
-  if (stamp.apiUrl !== apiUrl) return true
+  if (!existsSync(buildId)) return true
   const sources = [
     path.join(webDir, 'src'),
     path.join(webDir, 'public'),
@@ -94,13 +91,17 @@ export function webBuildIsStale(apiUrl: string): boolean {
   return newestChange(sources) > statSync(buildId).mtimeMs
 }
 
-/** `next build` with the task rewrites pointing at `apiUrl`. */
-export async function buildWeb(apiUrl: string): Promise<void> {
+/** `next build`: the production build in apps/web/.next, the same for every environment. */
+export async function buildWeb(): Promise<void> {
   await run(process.execPath, [nextBin, 'build'], {
     cwd: webDir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', API_URL: apiUrl },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
   })
-  writeFileSync(buildStamp, JSON.stringify({ apiUrl }))
+}
+
+/** The web server's command line (src/web-server/main.ts), run in apps/web. */
+export function webServerArgs(dev = false): string[] {
+  return ['--import', 'tsx', 'src/web-server/main.ts', ...(dev ? ['--dev'] : [])]
 }
 
 /** The api's address as the web server sees it. */
@@ -160,9 +161,9 @@ export async function startStack({
     const webUrl = settings.BETTER_AUTH_URL ?? `http://localhost:${settings.WEB_PORT}`
     const apiUrl = apiUrlFor(settings.API_PORT)
     const mail = mailFor(settings)
-    if (!dev && webBuildIsStale(apiUrl)) {
-      log('taskwise: building the web app (first start, or its sources or API_PORT changed)…')
-      await buildWeb(apiUrl)
+    if (!dev && webBuildIsStale()) {
+      log('taskwise: building the web app (first start, or its sources changed)…')
+      await buildWeb()
     }
 
     const shared = {
@@ -176,6 +177,7 @@ export async function startStack({
       AUTH_JWKS_URL: `http://127.0.0.1:${settings.WEB_PORT}/api/auth/jwks`,
       API_URL: apiUrl,
       API_PORT: String(settings.API_PORT),
+      WEB_PORT: String(settings.WEB_PORT),
       API_HOST: '127.0.0.1',
       ...mail.env,
       ...env,
@@ -193,8 +195,7 @@ export async function startStack({
         }),
       )
     start('api', apiArgs, apiDir)
-    const webArgs = [nextBin, dev ? 'dev' : 'start', '--port', String(settings.WEB_PORT)]
-    start('web', webArgs, webDir)
+    start('web', webServerArgs(dev), webDir)
 
     const [api, web] = services as [Service, Service]
     await Promise.all([

@@ -10,7 +10,8 @@ const descriptions = {
   409: 'The task cap is reached: the account already holds the most tasks it may (nothing written)',
   415: 'The body is not JSON',
   429: 'Past the per-user request limit (with Retry-After)',
-  503: 'The database or the signing keys are unavailable, or the api is shutting down (with Retry-After)',
+  502: 'Through the web app only: the api took the request but gave no answer (never sent by the api itself)',
+  503: 'The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After',
 } as const
 
 type ProblemStatus = keyof typeof descriptions

@@ -27,6 +27,29 @@ describe('the web app settings', () => {
     })
   })
 
+  test('the web server settings have production-safe defaults and a headers timeout within the request timeout', () => {
+    expect(loadWebConfig({ DATABASE_URL }).server).toEqual({
+      port: 3000,
+      host: null,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 65_000,
+      apiTimeoutMs: 30_000,
+      shutdownGraceMs: 10_000,
+    })
+    const short = loadWebConfig({
+      DATABASE_URL,
+      WEB_PORT: '3456',
+      WEB_HOST: '127.0.0.1',
+      WEB_HEADERS_TIMEOUT_MS: '20000',
+      WEB_REQUEST_TIMEOUT_MS: '5000',
+    }).server
+    expect(short).toMatchObject({ port: 3456, host: '127.0.0.1', headersTimeoutMs: 5_000 })
+    expect(() => loadWebConfig({ DATABASE_URL, WEB_REQUEST_TIMEOUT_MS: '0' })).toThrow(
+      /WEB_REQUEST_TIMEOUT_MS/,
+    )
+  })
+
   test('AUTH_PASSWORD_HASHER takes argon2id or scrypt only', () => {
     expect(loadWebConfig({ DATABASE_URL, AUTH_PASSWORD_HASHER: 'scrypt' }).passwordHasher).toBe(
       'scrypt',

@@ -5,62 +5,22 @@ import {
   DEVELOPMENT_SECRET,
   nodeEnv,
   parseEnv,
+  port,
   postgresUrl,
 } from '@taskwise/contracts/config'
 import { defaultDataDir, outboxDirIn } from '@taskwise/db/paths'
 import { z } from 'zod'
+import { duration, httpOrigin, ipOrCidr, mailbox, millis, positiveInt } from './config-values'
 
 /**
- * The web app's settings: one schema, read once (on the first request that needs them, so that
- * `next build` needs none), validated, and frozen. Nothing else in apps/web reads `process.env`
- * (next.config.ts reads API_URL, which Next needs at build time, through {@link apiUrlSetting}).
- * Documented in the "Web app" section of .env.example.
+ * The web app's settings: one schema, read once when the web server starts (src/web-server, and
+ * again on the first request that needs them inside Next), validated, and frozen. Nothing else in
+ * apps/web reads `process.env`, and `next build` reads none of them: one build serves every
+ * environment (docs/decisions/0520-web-server.md). Documented in the "Web app" section of
+ * .env.example.
  */
 
 const SERVICE = 'Taskwise web'
-
-/** A duration such as `7d`, `12h`, `30m` or `900s`, in seconds. */
-const duration = z
-  .string()
-  .trim()
-  .regex(/^\d+[smhd]$/, 'must be a whole number followed by s, m, h or d, such as 7d')
-  .transform((value) => {
-    const amount = Number(value.slice(0, -1))
-    const unit = value.slice(-1)
-    const factor = unit === 'd' ? 86_400 : unit === 'h' ? 3_600 : unit === 'm' ? 60 : 1
-    return amount * factor
-  })
-  .refine((seconds) => seconds >= 60 && seconds <= 90 * 86_400, 'must be between 1m and 90d')
-
-/** A limit that can be raised but never turned off. */
-const positiveInt = (fallback: number, max = 1_000_000) =>
-  z.coerce.number().int().min(1).max(max).default(fallback)
-
-const httpOrigin = (fallback: string) =>
-  z
-    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
-    .default(fallback)
-    .transform((value) => value.replace(/\/+$/, ''))
-
-/** The api's address as the web server sees it; also read by next.config.ts for the rewrites. */
-export const apiUrlSetting = httpOrigin('http://127.0.0.1:4000')
-
-const ipOrCidr = z
-  .string()
-  .trim()
-  .regex(
-    /^[0-9a-fA-F:.]+(\/\d{1,3})?$/,
-    'must be a comma-separated list of IP addresses or CIDR ranges',
-  )
-
-/** `Name <address>` or a bare address, on one line (a header value). */
-const mailbox = z
-  .string()
-  .trim()
-  .regex(
-    /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
-    'must be an address such as no-reply@example.com or Taskwise <no-reply@example.com>',
-  )
 
 const webEnvSchema = z.object({
   NODE_ENV: nodeEnv,
@@ -69,7 +29,14 @@ const webEnvSchema = z.object({
   BETTER_AUTH_URL: httpOrigin('http://localhost:3000'),
   BETTER_AUTH_SECRET: z.string().min(1).default(DEVELOPMENT_SECRET),
   JWT_TTL: duration.default(7 * 86_400),
-  API_URL: apiUrlSetting,
+  API_URL: httpOrigin('http://127.0.0.1:4000'),
+  WEB_PORT: port(3000),
+  WEB_HOST: z.string().trim().min(1).optional(),
+  WEB_HEADERS_TIMEOUT_MS: millis(10_000),
+  WEB_REQUEST_TIMEOUT_MS: millis(30_000),
+  WEB_KEEP_ALIVE_TIMEOUT_MS: millis(65_000),
+  WEB_API_TIMEOUT_MS: millis(30_000),
+  WEB_SHUTDOWN_GRACE_MS: millis(10_000),
   AUTH_RATE_LIMIT_MAX: positiveInt(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60, 86_400),
   AUTH_LOCKOUT_MAX_FAILURES: positiveInt(10),
@@ -112,6 +79,22 @@ export interface WebConfig {
   /** Lifetime of a JWT (and of a session), in seconds. */
   jwtTtlSeconds: number
   apiUrl: string
+  /** The web server (src/web-server): where it listens, its timeouts, its shutdown. */
+  server: {
+    port: number
+    /** The interface to listen on; null: every interface. */
+    host: string | null
+    /** A client must have sent its request headers within this many ms, ... */
+    headersTimeoutMs: number
+    /** ... and its whole request (headers and body) within this many. */
+    requestTimeoutMs: number
+    /** How long an idle kept-alive connection stays open. */
+    keepAliveTimeoutMs: number
+    /** How long the api may take to start answering a forwarded task request. */
+    apiTimeoutMs: number
+    /** On SIGTERM/SIGINT, how long in-flight requests get to finish. */
+    shutdownGraceMs: number
+  }
   rateLimit: {
     /** Sign-in and sign-up attempts per client IP, per path, per window. */
     max: number
@@ -171,6 +154,15 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     secret: parsed.BETTER_AUTH_SECRET,
     jwtTtlSeconds: parsed.JWT_TTL,
     apiUrl: parsed.API_URL,
+    server: {
+      port: parsed.WEB_PORT,
+      host: parsed.WEB_HOST ?? null,
+      headersTimeoutMs: Math.min(parsed.WEB_HEADERS_TIMEOUT_MS, parsed.WEB_REQUEST_TIMEOUT_MS),
+      requestTimeoutMs: parsed.WEB_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: parsed.WEB_KEEP_ALIVE_TIMEOUT_MS,
+      apiTimeoutMs: parsed.WEB_API_TIMEOUT_MS,
+      shutdownGraceMs: parsed.WEB_SHUTDOWN_GRACE_MS,
+    },
     rateLimit: {
       max: parsed.AUTH_RATE_LIMIT_MAX,
       windowSeconds: parsed.AUTH_RATE_LIMIT_WINDOW_SECONDS,

@@ -79,7 +79,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -187,7 +196,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -273,7 +291,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -367,7 +394,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -473,7 +509,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -574,7 +619,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -659,7 +713,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -783,7 +846,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -871,7 +943,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -954,7 +1035,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1071,7 +1161,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1161,7 +1260,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1242,7 +1350,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description Through the web app only: the api took the request but gave no answer (never sent by the api itself) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1477,7 +1594,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1516,7 +1633,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The database or the signing keys are unavailable, or the api is shutting down (with Retry-After) */
+                /** @description The database or the signing keys are unavailable, the api is shutting down, or (through the web app) the api cannot be reached; with Retry-After */
                 503: {
                     headers: {
                         /** @description Seconds to wait before retrying */
@@ -1595,7 +1712,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "invalid_cursor" | "invalid_token" | "forbidden" | "csrf_rejected" | "not_found" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "task_limit_reached" | "bad_request" | "internal_error" | "database_unavailable" | "auth_unavailable" | "service_unavailable" | "password_policy" | "email_taken" | "invalid_credentials" | "account_locked" | "server_misconfigured" | "invalid_password" | "reset_token_invalid" | "email_token_invalid" | "same_email";
+            code: "validation_failed" | "malformed_json" | "invalid_cursor" | "invalid_token" | "forbidden" | "csrf_rejected" | "not_found" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "task_limit_reached" | "bad_request" | "internal_error" | "database_unavailable" | "auth_unavailable" | "service_unavailable" | "bad_gateway" | "password_policy" | "email_taken" | "invalid_credentials" | "account_locked" | "server_misconfigured" | "invalid_password" | "reset_token_invalid" | "email_token_invalid" | "same_email";
             detail: string;
             errors?: {
                 /** @description zod issue code, e.g. "too_big", or "unknown_field" */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { loadWebConfig } from '../config'
+import { CLIENT_ADDRESS_HEADER } from '../http/client-address-header'
 import { createAuth } from './auth'
 import { createAuthHttp } from './http-handlers'
 import {
@@ -134,7 +135,7 @@ describe('the per-IP limit', () => {
       const response = await createAuthHttp(other).login(
         new Request(`${BASE_URL}/api/auth/login`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          headers: { 'content-type': 'application/json', [CLIENT_ADDRESS_HEADER]: ip },
           body: JSON.stringify({ email: uniqueEmail(), password: 'Wrong-Password-1' }),
         }),
       )

@@ -129,7 +129,7 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
       disableOriginCheck: false,
       disableCSRFCheck: false,
       useSecureCookies: config.baseUrl.startsWith('https://'),
-      ipAddress: ipAddressOptions(config),
+      ipAddress: ipAddressOptions(),
     },
     telemetry: { enabled: false },
     // An error that is not Better Auth's own refusal (a database that cannot be reached, a pool

@@ -1,4 +1,5 @@
 import { getIP } from 'better-auth/api'
+import { CLIENT_ADDRESS_HEADER } from '../http/client-address-header'
 import { z } from 'zod'
 import { problemResponse } from '../http/problem'
 import { json, setCookiesOf } from '../http/responses'
@@ -36,7 +37,7 @@ const FORWARDED_REQUEST_HEADERS = [
   'sec-fetch-site',
   'sec-fetch-mode',
   'sec-fetch-dest',
-  'x-forwarded-for',
+  CLIENT_ADDRESS_HEADER,
   'x-forwarded-proto',
   'x-forwarded-host',
 ]

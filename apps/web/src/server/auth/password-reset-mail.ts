@@ -29,7 +29,7 @@ export function passwordResetMail(deps: {
 }) {
   const { config, mailer, logger, activity, throttle } = deps
   const contextOf = (request: Request | undefined) => ({
-    ip: clientIpOf(request, config),
+    ip: clientIpOf(request),
     userAgent: request?.headers.get('user-agent') ?? null,
   })
 

@@ -9,6 +9,7 @@ import {
   signUp,
   type AccountHarness,
 } from './account-testing'
+import { CLIENT_ADDRESS_HEADER } from '../http/client-address-header'
 import { FORGOT_PASSWORD_FLOOR_MS } from './routes/password'
 import { BASE_URL, strongPassword, uniqueEmail } from './test-harness'
 
@@ -80,10 +81,10 @@ describe('forgot-password', () => {
     const person = await signUp(harness)
     for (let attempt = 0; attempt < 3; attempt += 1) {
       expect(
-        (await forgot(person.email, { 'x-forwarded-for': `198.51.100.${attempt}` })).status,
+        (await forgot(person.email, { [CLIENT_ADDRESS_HEADER]: `198.51.100.${attempt}` })).status,
       ).toBe(202)
     }
-    const limited = await forgot(person.email, { 'x-forwarded-for': '198.51.100.99' })
+    const limited = await forgot(person.email, { [CLIENT_ADDRESS_HEADER]: '198.51.100.99' })
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(await limited.json()).toMatchObject({ code: 'rate_limited' })

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { createContract } from '@taskwise/api/src/testing/openapi-contract'
 import { createTestDatabase, type TestDatabase } from '@taskwise/db/testing'
 import { loadWebConfig } from '../config'
+import { CLIENT_ADDRESS_HEADER } from '../http/client-address-header'
 import { type LogRecord } from '../log'
 import { routeHandler } from '../http/route-handler'
 import { authOpenApiResponse } from '../openapi/auth-document'
@@ -104,7 +105,7 @@ export async function createAuthHarness(
     async request(path, { json, ip, ...init } = {}) {
       const headers = new Headers(init.headers)
       if (json !== undefined) headers.set('content-type', 'application/json')
-      if (ip !== undefined) headers.set('x-forwarded-for', ip)
+      if (ip !== undefined) headers.set(CLIENT_ADDRESS_HEADER, ip)
       const method = init.method ?? (json === undefined ? 'GET' : 'POST')
       const request = new Request(new URL(path, BASE_URL), {
         ...init,

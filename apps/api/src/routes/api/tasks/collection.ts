@@ -68,7 +68,7 @@ const importRoute: FastifyPluginAsyncZod = async (fastify) => {
         body: taskImportSchema,
         response: {
           201: taskImportResultSchema,
-          ...problemResponses(400, 401, 403, 409, 415, 429, 503),
+          ...problemResponses(400, 401, 403, 409, 415, 429, 502, 503),
           413: problemResponse(413, `The body is over ${importLimitMiB} MiB`),
         },
       },
@@ -99,7 +99,7 @@ export const taskCollectionRoutes: FastifyPluginAsyncZod = async (fastify) => {
         summary: 'Count your tasks: pending, completed, overdue and due today',
         params: userParamsSchema,
         querystring: taskSummaryQuerySchema,
-        response: { 200: taskSummarySchema, ...problemResponses(400, 401, 403, 429, 503) },
+        response: { 200: taskSummarySchema, ...problemResponses(400, 401, 403, 429, 502, 503) },
       },
     },
     async (request) => {
@@ -130,7 +130,7 @@ export const taskCollectionRoutes: FastifyPluginAsyncZod = async (fastify) => {
               },
             },
           },
-          ...problemResponses(400, 401, 403, 429, 503),
+          ...problemResponses(400, 401, 403, 429, 502, 503),
         },
       },
     },

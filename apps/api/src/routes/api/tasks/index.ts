@@ -46,7 +46,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (fastify) => {
         summary: 'List your tasks: filter, search, sort, page',
         params: userParamsSchema,
         querystring: listTasksQuerySchema,
-        response: { 200: taskListSchema, ...problemResponses(400, 401, 403, 429, 503) },
+        response: { 200: taskListSchema, ...problemResponses(400, 401, 403, 429, 502, 503) },
       },
     },
     async (request) => {
@@ -93,7 +93,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (fastify) => {
             headers: { Location: locationHeader },
             content: { 'application/json': { schema: taskSchema } },
           },
-          ...problemResponses(400, 401, 403, 409, 413, 415, 429, 503),
+          ...problemResponses(400, 401, 403, 409, 413, 415, 429, 502, 503),
         },
       },
     },
@@ -114,7 +114,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (fastify) => {
         security,
         summary: 'Get one task',
         params: taskParamsSchema,
-        response: { 200: taskSchema, ...problemResponses(400, 401, 403, 404, 429, 503) },
+        response: { 200: taskSchema, ...problemResponses(400, 401, 403, 404, 429, 502, 503) },
       },
     },
     async (request) => {
@@ -133,7 +133,10 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (fastify) => {
         summary: 'Update the fields given',
         params: taskParamsSchema,
         body: updateTaskSchema,
-        response: { 200: taskSchema, ...problemResponses(400, 401, 403, 404, 413, 415, 429, 503) },
+        response: {
+          200: taskSchema,
+          ...problemResponses(400, 401, 403, 404, 413, 415, 429, 502, 503),
+        },
       },
     },
     async (request) => {
@@ -157,7 +160,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (fastify) => {
         params: taskParamsSchema,
         response: {
           204: z.undefined().describe('Deleted'),
-          ...problemResponses(400, 401, 403, 404, 413, 415, 429, 503),
+          ...problemResponses(400, 401, 403, 404, 413, 415, 429, 502, 503),
         },
       },
     },
@@ -177,7 +180,10 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (fastify) => {
         summary: 'Toggle completion, or set it with {completed}',
         params: taskParamsSchema,
         body: completeTaskSchema,
-        response: { 200: taskSchema, ...problemResponses(400, 401, 403, 404, 413, 415, 429, 503) },
+        response: {
+          200: taskSchema,
+          ...problemResponses(400, 401, 403, 404, 413, 415, 429, 502, 503),
+        },
       },
     },
     async (request) => {

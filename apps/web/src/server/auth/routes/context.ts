@@ -14,9 +14,9 @@ export interface RouteContext {
 export type RouteHandler = (request: Request) => Promise<Response>
 
 /** The client address and User-Agent of a request, as the activity list records them. */
-export function activityContextOf(request: Request, taskwise: TaskwiseAuth): ActivityContext {
+export function activityContextOf(request: Request): ActivityContext {
   return {
-    ip: clientIpOf(request, taskwise.config),
+    ip: clientIpOf(request),
     userAgent: request.headers.get('user-agent'),
   }
 }

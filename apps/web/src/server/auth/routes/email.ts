@@ -93,7 +93,7 @@ export function changeEmail(context: RouteContext): RouteHandler {
     await taskwise.activity.record(
       caller.user.id,
       'email_change_requested',
-      activityContextOf(request, taskwise),
+      activityContextOf(request),
     )
     return json(ACCEPTED, 202)
   }
@@ -144,7 +144,7 @@ export function confirmEmail({ taskwise }: RouteContext): RouteHandler {
       },
       logger,
     )
-    await taskwise.activity.record(userId, 'email_changed', activityContextOf(request, taskwise))
+    await taskwise.activity.record(userId, 'email_changed', activityContextOf(request))
     logger.info('email changed', { event: 'auth.email_changed', userId })
     return json({ user: toAuthUser(updated) }, 200)
   }

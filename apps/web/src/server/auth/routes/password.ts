@@ -133,7 +133,7 @@ export function changePassword(context: RouteContext): RouteHandler {
       headers: request.headers,
       returnHeaders: true,
     })
-    const activity = activityContextOf(request, taskwise)
+    const activity = activityContextOf(request)
     await taskwise.activity.record(caller.user.id, 'password_changed', activity)
     sendInBackground(
       taskwise.mailer,

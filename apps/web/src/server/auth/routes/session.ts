@@ -19,7 +19,7 @@ export function logout({ taskwise, native, callers }: RouteContext): RouteHandle
       const found = bearer === null ? null : await callers.fromJwt(bearer)
       if (found) {
         await db.delete(schema.session).where(eq(schema.session.id, found.sessionId))
-        const context = activityContextOf(request, taskwise)
+        const context = activityContextOf(request)
         await taskwise.activity.record(found.user.id, 'sign_out', context)
         logger.info('signed out', {
           event: 'auth.sign_out',

@@ -67,11 +67,7 @@ export function revokeSession(context: RouteContext) {
           .returning({ id: schema.session.id })
       : []
     if (ended.length === 0) return problemResponse('not_found', 'There is no such session.')
-    await taskwise.activity.record(
-      caller.user.id,
-      'session_revoked',
-      activityContextOf(request, taskwise),
-    )
+    await taskwise.activity.record(caller.user.id, 'session_revoked', activityContextOf(request))
     taskwise.logger.info('session ended', {
       event: 'auth.session_revoked',
       userId: caller.user.id,
@@ -98,7 +94,7 @@ export function revokeOtherSessions(context: RouteContext): RouteHandler {
     await taskwise.activity.record(
       caller.user.id,
       'other_sessions_revoked',
-      activityContextOf(request, taskwise),
+      activityContextOf(request),
     )
     taskwise.logger.info('other sessions ended', {
       event: 'auth.other_sessions_revoked',
