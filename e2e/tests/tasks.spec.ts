@@ -96,6 +96,8 @@ test('a task can be added, completed and edited with the keyboard alone', async 
   await expect(page.getByLabel('New task title')).toBeFocused()
 
   const checkbox = page.getByRole('checkbox', { name: 'Mark “Keyboard task” as done' })
+  // Its controls are disabled until the server has the task (it shows at once, still pending).
+  await expect(checkbox).toBeEnabled()
   await checkbox.focus()
   await page.keyboard.press('Space')
   await expect(
