@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { runMigrations } from '@taskwise/db/migrate'
 import { repoRoot } from '@taskwise/db/paths'
 import { startNginx, type Proxy } from './nginx'
 import { startService, stopService, waitForOk, type Service } from './processes'
 import type { LauncherSettings } from './settings'
-import { apiUrlFor, buildWeb, localSecret, mailFor, webBuildIsStale } from './stack'
+import { buildWeb, localSecret, mailFor, webBuildIsStale, webServerArgs } from './stack'
 
 /**
  * Several api and web instances against one PostgreSQL, behind nginx
@@ -63,36 +63,15 @@ export interface Cluster {
 
 const webDir = path.join(repoRoot, 'apps/web')
 const apiDir = path.join(repoRoot, 'apps/api')
-const nextBin = path.join(repoRoot, 'node_modules/next/dist/bin/next')
-const webServerMain = path.join(webDir, 'src/web-server/main.ts')
-
-/**
- * Behind nginx the web app's own task rewrites are never used, so any current build serves: the
- * one the tests or the launcher made is kept whatever api address it was made for.
- */
-function builtFor(): string | undefined {
-  const stamp = path.join(webDir, '.next/taskwise-build.json')
-  if (!existsSync(stamp)) return undefined
-  return (JSON.parse(readFileSync(stamp, 'utf8')) as { apiUrl?: string }).apiUrl
-}
-
-/** The web instance's command line: the Taskwise web server when there is one, else next start. */
-function webArgs(port: number): string[] {
-  return existsSync(webServerMain)
-    ? ['--import', 'tsx', webServerMain]
-    : [nextBin, 'start', '--port', String(port)]
-}
-
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const { settings, databaseUrl, ports, quiet = true, log = console.log } = options
   const origin = `http://localhost:${ports.proxy}`
   const proxyUrl = `http://127.0.0.1:${ports.proxy}`
   const { applied } = await runMigrations(databaseUrl)
   if (applied) log(`cluster: applied ${applied} migration(s)`)
-  const apiUrl = builtFor() ?? apiUrlFor(ports.apis[0] ?? settings.API_PORT)
-  if (webBuildIsStale(apiUrl)) {
+  if (webBuildIsStale()) {
     log('cluster: building the web app (no current build)…')
-    await buildWeb(apiUrl)
+    await buildWeb()
   }
   mkdirSync(options.runDir, { recursive: true })
   const mail = mailFor(settings)
@@ -123,7 +102,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
           quiet,
           onLine: (line) => options.onServiceLine?.(name, line),
         })
-      : startService(name, process.execPath, webArgs(port), {
+      : startService(name, process.execPath, webServerArgs(), {
           cwd: webDir,
           env,
           quiet,
