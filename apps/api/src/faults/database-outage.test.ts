@@ -56,6 +56,7 @@ test('the api answers 503 with Retry-After at once while the database is gone, r
   await waitUntil(() => load.answers.some((a) => a.sentAt > cutAt && a.status === 503), 'a 503')
   const first503 = load.answers.find((a) => a.sentAt > cutAt && a.status === 503) as Timed
   expect(await ready()).toBe(503)
+  expect((await api.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200)
   await sleep(OUTAGE_MS)
   expect(await ready()).toBe(503)
 
