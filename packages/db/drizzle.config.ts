@@ -9,6 +9,7 @@ export default defineConfig({
     './src/schema/sign-in-throttle.ts',
     './src/schema/auth-activity.ts',
     './src/schema/api-rate-limit.ts',
+    './src/schema/two-factor.ts',
   ],
   out: './drizzle',
   casing: 'snake_case',

@@ -46,10 +46,15 @@ export async function login(url: string, email: string | undefined): Promise<Cre
   const secret = await askPassword()
   if (!secret) throw new CliError('No password given.', EXIT.usage)
   let answer
+  let pending = ''
   try {
-    answer = await settle(url, () =>
-      authClient(url).POST('/api/auth/login', { body: { email: address, password: secret } }),
-    )
+    answer = await settle(url, async () => {
+      const result = await authClient(url).POST('/api/auth/login', {
+        body: { email: address, password: secret },
+      })
+      pending = cookiesOf(result.response)
+      return result
+    })
   } catch (error) {
     if (error instanceof CliError && error.status === 401) {
       throw new CliError('The email address or the password is not correct.', EXIT.signIn)
@@ -62,7 +67,8 @@ export async function login(url: string, email: string | undefined): Promise<Cre
     }
     throw error
   }
-  const { user, token, expiresAt } = answer
+  const { user, token, expiresAt } =
+    'twoFactorRequired' in answer ? await secondFactor(url, pending) : answer
   const credentials = {
     url,
     token,
@@ -71,6 +77,38 @@ export async function login(url: string, email: string | undefined): Promise<Cre
   }
   await saveCredentials(credentials)
   return credentials
+}
+
+/** The name=value pairs a response sets (the pending sign-in's cookie, after a right password). */
+function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0] ?? '')
+    .filter((pair) => !pair.endsWith('='))
+    .join('; ')
+}
+
+/**
+ * The second step of an account with two-factor sign-in on: a code from the authenticator app
+ * (six digits) or a backup code, sent with the pending sign-in's cookie, as a browser would.
+ */
+async function secondFactor(url: string, pending: string) {
+  const typed = (await readLine('Code from your authenticator app, or a backup code: ')).trim()
+  if (!typed) throw new CliError('No code given.', EXIT.usage)
+  const body = /^\d{6}$/.test(typed.replace(/\s+/g, '')) ? { code: typed } : { backupCode: typed }
+  try {
+    return await settle(url, () =>
+      authClient(url).POST('/api/auth/login/two-factor', {
+        body,
+        headers: { cookie: pending, origin: new URL(url).origin },
+      }),
+    )
+  } catch (error) {
+    if (error instanceof CliError && (error.status === 400 || error.status === 401)) {
+      throw new CliError('The code is not correct, or it was used already.', EXIT.signIn)
+    }
+    throw error
+  }
 }
 
 /** The stored sign-in, or exit 3 with "sign in again" when there is none or it has expired. */

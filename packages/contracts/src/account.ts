@@ -88,6 +88,12 @@ export const ACTIVITY_TYPES = [
   'email_changed',
   'session_revoked',
   'other_sessions_revoked',
+  'two_factor_enabled',
+  'two_factor_disabled',
+  'backup_codes_regenerated',
+  'backup_code_used',
+  'passkey_added',
+  'passkey_removed',
 ] as const
 export type ActivityType = (typeof ACTIVITY_TYPES)[number]
 

@@ -41,6 +41,15 @@ export const problemCatalog = {
   reset_token_invalid: { status: 400, title: 'The reset link is not valid or has expired' },
   email_token_invalid: { status: 400, title: 'The confirmation link is not valid or has expired' },
   same_email: { status: 400, title: 'This is already the account email address' },
+  // Two-factor sign-in and passkeys (apps/web, /api/auth/*)
+  invalid_code: { status: 400, title: 'The code is not correct' },
+  two_factor_challenge_invalid: {
+    status: 401,
+    title: 'There is no sign-in waiting for a second factor',
+  },
+  two_factor_enabled: { status: 409, title: 'Two-factor sign-in is already on' },
+  two_factor_not_enabled: { status: 409, title: 'Two-factor sign-in is not on' },
+  two_factor_not_pending: { status: 409, title: 'There is no authenticator being set up' },
 } as const satisfies Record<string, { status: number; title: string }>
 
 export type ProblemCode = keyof typeof problemCatalog

@@ -5,6 +5,7 @@ import * as taskSchema from './schema/task'
 import * as signInThrottleSchema from './schema/sign-in-throttle'
 import * as authActivitySchema from './schema/auth-activity'
 import * as apiRateLimitSchema from './schema/api-rate-limit'
+import * as twoFactorSchema from './schema/two-factor'
 
 export const schema = {
   ...authSchema,
@@ -12,6 +13,7 @@ export const schema = {
   ...signInThrottleSchema,
   ...authActivitySchema,
   ...apiRateLimitSchema,
+  ...twoFactorSchema,
 }
 export type Schema = typeof schema
 export type Database = NodePgDatabase<Schema>

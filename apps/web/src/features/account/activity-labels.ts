@@ -13,4 +13,10 @@ export const ACTIVITY_LABELS: Record<ActivityType, string> = {
   email_changed: 'Email address changed',
   session_revoked: 'A device was signed out',
   other_sessions_revoked: 'All other devices were signed out',
+  two_factor_enabled: 'Two-factor sign-in turned on',
+  two_factor_disabled: 'Two-factor sign-in turned off',
+  backup_codes_regenerated: 'New backup codes made',
+  backup_code_used: 'A backup code was used to sign in',
+  passkey_added: 'Passkey added',
+  passkey_removed: 'Passkey removed',
 }

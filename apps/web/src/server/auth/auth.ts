@@ -4,7 +4,7 @@ import { createDatabase, createPool, schema, type Database } from '@taskwise/db/
 import { betterAuth } from 'better-auth'
 import { drizzleAdapter } from 'better-auth/adapters/drizzle'
 import { nextCookies } from 'better-auth/next-js'
-import { jwt } from 'better-auth/plugins'
+import { jwt, twoFactor } from 'better-auth/plugins'
 import { type JwtOptions } from 'better-auth/plugins/jwt'
 import { createActivityLog } from '../account/activity-log'
 import { type WebConfig } from '../config'
@@ -16,6 +16,7 @@ import { passwordHashing } from './password-hashing'
 import { jwtCookieFor, type JwtCookie } from './jwt-cookie'
 import { createSignInThrottle } from './sign-in-throttle'
 import { taskwiseAuthPlugin } from './taskwise-plugin'
+import { trustedDeviceCookieFor } from './two-factor/trusted-device'
 
 /** Better Auth's cookies are named `taskwise.session_token` (`__Secure-taskwise…` under https). */
 export const SESSION_COOKIE_PREFIX = 'taskwise'
@@ -38,6 +39,9 @@ export interface AuthDependencies {
 
 /** A reset link works for 30 minutes (docs/decisions/0206-account-routes.md). */
 export const RESET_TOKEN_TTL_SECONDS = 30 * 60
+
+/** How long a right password waits for its second factor (docs/decisions/0207). */
+export const TWO_FACTOR_PENDING_SECONDS = 10 * 60
 
 function jwtOptionsFor(config: WebConfig): JwtOptions {
   return {
@@ -68,6 +72,7 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
   const db: Database = createDatabase(pool)
   const jwtOptions = jwtOptionsFor(config)
   const jwtCookie: JwtCookie = jwtCookieFor(config.baseUrl)
+  const trustedDeviceCookie = trustedDeviceCookieFor(config.baseUrl)
   const throttle = createSignInThrottle(db, {
     maxAttempts: config.lockout.maxFailures,
     windowSeconds: config.lockout.windowSeconds,
@@ -78,7 +83,7 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
       error: error instanceof Error ? error.message : String(error),
     }),
   )
-  const resetMail = passwordResetMail({ config, mailer, logger, activity, throttle })
+  const resetMail = passwordResetMail({ config, mailer, logger, activity, throttle, db })
 
   const auth = betterAuth({
     appName: 'Taskwise',
@@ -155,6 +160,11 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
     },
     plugins: [
       jwt(jwtOptions),
+      // Before Taskwise's plugin: its sign-in hook turns a right password into the pending
+      // second-factor state (no session), which Taskwise's hook then sees. Its own routes stay
+      // unreachable from outside (native.ts); the contract routes check the codes
+      // (docs/decisions/0207-two-factor-sign-in.md).
+      twoFactor({ issuer: 'Taskwise', twoFactorCookieMaxAge: TWO_FACTOR_PENDING_SECONDS }),
       taskwiseAuthPlugin({
         secret: config.secret,
         jwt: jwtOptions,
@@ -176,6 +186,7 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
     logger,
     config,
     jwtCookie,
+    trustedDeviceCookie,
     throttle,
     mailer,
     activity,

@@ -9,6 +9,15 @@ import { changePassword, forgotPassword, resetPassword } from './routes/password
 import { logout, me } from './routes/session'
 import { listSessions, revokeOtherSessions, revokeSession } from './routes/sessions'
 import { login, register } from './routes/sign-in'
+import { loginTwoFactor } from './routes/second-factor'
+import {
+  confirmTwoFactor,
+  disableTwoFactor,
+  enableTwoFactor,
+  regenerateBackupCodes,
+  twoFactorStatus,
+} from './routes/two-factor'
+import { createTwoFactorStore } from './two-factor/store'
 
 /**
  * The HTTP face of authentication: the contract routes (one module each under ./routes, each
@@ -17,7 +26,12 @@ import { login, register } from './routes/sign-in'
  */
 export function createAuthHttp(taskwise: TaskwiseAuth) {
   const native = createNativeGateway(taskwise)
-  const context: RouteContext = { taskwise, native, callers: createCallerCheck(taskwise) }
+  const context: RouteContext = {
+    taskwise,
+    native,
+    callers: createCallerCheck(taskwise),
+    twoFactor: createTwoFactorStore(taskwise),
+  }
   return {
     /** Better Auth's own routes, as reachable from outside. */
     handleExternal: native.handleExternal,
@@ -37,6 +51,12 @@ export function createAuthHttp(taskwise: TaskwiseAuth) {
     deleteAccount: deleteAccount(context),
     health: health(),
     ready: ready(context),
+    loginTwoFactor: loginTwoFactor(context),
+    twoFactorStatus: twoFactorStatus(context),
+    enableTwoFactor: enableTwoFactor(context),
+    confirmTwoFactor: confirmTwoFactor(context),
+    disableTwoFactor: disableTwoFactor(context),
+    regenerateBackupCodes: regenerateBackupCodes(context),
   }
 }
 

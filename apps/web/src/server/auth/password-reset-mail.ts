@@ -1,3 +1,4 @@
+import { type Database } from '@taskwise/db/client'
 import { type User } from 'better-auth'
 import { type ActivityLog } from '../account/activity-log'
 import { describeDevice } from '../account/devices'
@@ -8,6 +9,7 @@ import { passwordResetLink, passwordWasReset } from '../mail/templates'
 import { clientIpOf } from './client-ip'
 import { emailDigest } from './identity'
 import { type SignInThrottle } from './sign-in-throttle'
+import { forgetTrustedDevices } from './two-factor/trusted-device'
 
 /**
  * What Better Auth's reset flow does by mail and beside it:
@@ -26,8 +28,9 @@ export function passwordResetMail(deps: {
   logger: Logger
   activity: ActivityLog
   throttle: SignInThrottle
+  db: Database
 }) {
-  const { config, mailer, logger, activity, throttle } = deps
+  const { config, mailer, logger, activity, throttle, db } = deps
   const contextOf = (request: Request | undefined) => ({
     ip: clientIpOf(request),
     userAgent: request?.headers.get('user-agent') ?? null,
@@ -50,6 +53,9 @@ export function passwordResetMail(deps: {
       const context = contextOf(request)
       await activity.record(user.id, 'password_reset', context)
       await throttle.reset(emailDigest(config.secret, user.email))
+      // The reset ended every session (revokeSessionsOnPasswordReset); trusted devices go with
+      // them. Two-factor sign-in itself stays on (decision 0207).
+      await forgetTrustedDevices(db, user.id)
       sendInBackground(
         mailer,
         {

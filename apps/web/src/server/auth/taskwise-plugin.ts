@@ -12,6 +12,7 @@ import { emailDigest, emailHashForLog } from './identity'
 import { issueSessionEndpoint } from './issue-session'
 import { type JwtCookie } from './jwt-cookie'
 import { type SignInThrottle } from './sign-in-throttle'
+import { completeSignInEndpoint, pendingSignInEndpoint } from './two-factor/pending-sign-in'
 
 /**
  * Taskwise's additions to Better Auth, as one plugin so that they hold on every path — the seed's
@@ -74,7 +75,11 @@ export function taskwiseAuthPlugin(options: TaskwisePluginOptions) {
 
   return {
     id: 'taskwise',
-    endpoints: { issueSession: issueSessionEndpoint(options) },
+    endpoints: {
+      issueSession: issueSessionEndpoint(options),
+      pendingSignIn: pendingSignInEndpoint(),
+      completeSignIn: completeSignInEndpoint(options),
+    },
     hooks: {
       before: [
         {
@@ -162,6 +167,17 @@ export function taskwiseAuthPlugin(options: TaskwisePluginOptions) {
             const ip = ipOf(ctx.request, ctx.context.options)
             const returned: unknown = ctx.context.returned
             const created = ctx.context.newSession
+            if (!created && bodyOf(returned).twoFactorRedirect === true) {
+              // The password was right; the twoFactor plugin holds the sign-in until a second
+              // factor (routes/second-factor.ts). No session, no JWT, the misses not forgiven.
+              logger.info('password accepted; second factor required', {
+                event: 'auth.sign_in',
+                outcome: 'second_factor_required',
+                emailHash: emailHashForLog(secret, email),
+                ip,
+              })
+              return
+            }
             if (isAPIError(returned) || !created) {
               const reason = isAPIError(returned)
                 ? String(bodyOf(returned.body).code ?? returned.status)

@@ -12,6 +12,11 @@ export type MailKind =
   | 'email-changed'
   | 'email-change-target-taken'
   | 'account-deleted'
+  | 'two-factor-enabled'
+  | 'two-factor-disabled'
+  | 'backup-code-used'
+  | 'passkey-added'
+  | 'passkey-removed'
 
 export interface MailContent {
   kind: MailKind

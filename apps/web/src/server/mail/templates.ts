@@ -149,6 +149,50 @@ export function accountDeleted(args: { at: Date; appUrl?: string }): MailContent
   ])
 }
 
+/** The changes to how a person signs in that are mailed to them (decision 0207). */
+const SIGN_IN_CHANGES = {
+  'two-factor-enabled': {
+    subject: 'Two-factor sign-in is on for your Taskwise account',
+    what: 'Two-factor sign-in was turned on: signing in now also asks for a code from your authenticator app.',
+  },
+  'two-factor-disabled': {
+    subject: 'Two-factor sign-in was turned off',
+    what: 'Two-factor sign-in was turned off for your Taskwise account: a password alone now signs in.',
+  },
+  'backup-code-used': {
+    subject: 'A backup code was used to sign in to Taskwise',
+    what: 'Someone signed in to your Taskwise account with one of your backup codes.',
+  },
+  'passkey-added': {
+    subject: 'A passkey was added to your Taskwise account',
+    what: 'A passkey was added to your Taskwise account: it can now sign in without a password.',
+  },
+  'passkey-removed': {
+    subject: 'A passkey was removed from your Taskwise account',
+    what: 'A passkey was removed from your Taskwise account.',
+  },
+} as const
+
+export type SignInChange = keyof typeof SIGN_IN_CHANGES
+
+export function signInChanged(
+  change: SignInChange,
+  args: ChangeContext & { note?: string },
+): MailContent {
+  const { subject, what } = SIGN_IN_CHANGES[change]
+  return compose(change, subject, args.appUrl, [
+    { paragraph: what },
+    ...(args.note ? [{ paragraph: args.note }] : []),
+    { facts: changeFacts(args) },
+    { paragraph: 'If it was you, there is nothing else to do.' },
+    {
+      paragraph:
+        "If it wasn't you, someone else can sign in to your account: reset your password now, then look at the devices and passkeys in Settings.",
+    },
+    ...pageLink('Open your settings', args.appUrl, '/settings'),
+  ])
+}
+
 function changeFacts({ at, ip, device }: ChangeContext): [string, string][] {
   return [
     ['When', when(at)],

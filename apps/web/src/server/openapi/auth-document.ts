@@ -23,6 +23,16 @@ import {
 } from '@taskwise/contracts/auth-payloads'
 import { healthResponseSchema, readyResponseSchema } from '@taskwise/contracts/health'
 import { passwordSchema } from '@taskwise/contracts/password'
+import {
+  backupCodesResponseSchema,
+  loginResponseSchema,
+  twoFactorChallengeSchema,
+  twoFactorConfirmBodySchema,
+  twoFactorDisableBodySchema,
+  twoFactorEnrolmentSchema,
+  twoFactorLoginBodySchema,
+  twoFactorStatusSchema,
+} from '@taskwise/contracts/two-factor'
 import { PROBLEM_CONTENT_TYPE, problemSchema } from '@taskwise/contracts/problem'
 import { z } from 'zod'
 import { SESSION_COOKIE_NAMES } from '../../lib/session-cookie'
@@ -56,6 +66,9 @@ const inputSchemas = {
   NewPassword: passwordSchema,
   Password: loginPasswordSchema,
   LinkToken: linkTokenSchema,
+  TwoFactorLoginBody: twoFactorLoginBodySchema,
+  TwoFactorConfirmBody: twoFactorConfirmBodySchema,
+  TwoFactorDisableBody: twoFactorDisableBodySchema,
 }
 
 /** What the schemas cannot say in JSON Schema (refinements), said in words. */
@@ -65,6 +78,8 @@ const descriptions: Record<string, string> = {
     'A new password: 8–128 characters with an uppercase and a lowercase letter, a digit and a special character, and not a common password. A 400 `password_policy` lists every unmet rule.',
   Password: 'The current password: 1–128 characters (only its length is checked)',
   LinkToken: 'The token of a mailed link',
+  TwoFactorLoginBody:
+    'Exactly one of `code` (6 digits from the authenticator app) and `backupCode`; `trustDevice` skips this step on this browser for 30 days',
 }
 
 /** Answers, as the routes write them. */
@@ -76,6 +91,11 @@ const outputSchemas = {
   Accepted: acceptedResponseSchema,
   SessionList: sessionListSchema,
   ActivityList: activityListSchema,
+  LoginResponse: loginResponseSchema,
+  TwoFactorChallenge: twoFactorChallengeSchema,
+  TwoFactorEnrolment: twoFactorEnrolmentSchema,
+  BackupCodesResponse: backupCodesResponseSchema,
+  TwoFactorStatus: twoFactorStatusSchema,
   Problem: problemSchema,
   Health: healthResponseSchema,
   Ready: readyResponseSchema,

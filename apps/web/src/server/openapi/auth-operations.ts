@@ -7,49 +7,18 @@
  * through Better Auth may pass on its 403 (cross-site cookies) and 429 (rate limit).
  */
 
-export type SuccessStatus = 200 | 201 | 202 | 204
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503
+import { twoFactorOperations } from './two-factor-operations'
+import {
+  body,
+  nativeRefusals,
+  passwordCheck,
+  signedIn,
+  type AuthOperation,
+} from './operation-parts'
 
-export interface AuthOperation {
-  method: 'get' | 'post'
-  path: string
-  summary: string
-  /** Needs a signed-in caller: a session cookie, the JWT cookie, or `Authorization: Bearer`. */
-  signedIn: boolean
-  /** The component schema of the JSON body, for routes that read one. */
-  body?: string
-  success: {
-    status: SuccessStatus
-    description: string
-    /** The component schema of the JSON answer; none for a 204. */
-    schema?: string
-    /** The answer sets (or clears) the auth cookies. */
-    cookies?: 'set' | 'cleared' | 'cleared when the current session ends'
-  }
-  problems: Partial<Record<ProblemStatus, string>>
-}
+export type { AuthOperation } from './operation-parts'
 
-const body = {
-  400: 'The body is not valid JSON, or a field is missing or invalid (`errors` lists them)',
-  413: 'The body is over 16 KiB',
-  415: 'The body is not application/json',
-} as const
-
-const signedIn = {
-  401: 'Not signed in: no session cookie or token, or one that has ended (with WWW-Authenticate)',
-  403: 'A cookie-carrying change from another origin',
-} as const
-
-const nativeRefusals = {
-  403: 'A cookie-carrying request from another origin',
-  429: 'Too many requests from this address (with Retry-After)',
-} as const
-
-const passwordCheck = {
-  429: 'Too many wrong passwords for this account (with Retry-After)',
-} as const
-
-export const authOperations: AuthOperation[] = [
+const accountOperations: AuthOperation[] = [
   {
     method: 'post',
     path: '/api/auth/register',
@@ -77,8 +46,9 @@ export const authOperations: AuthOperation[] = [
     body: 'LoginBody',
     success: {
       status: 200,
-      description: 'Signed in: the JWT for programs, and the cookies for browsers',
-      schema: 'AuthTokenResponse',
+      description:
+        'Signed in: the JWT for programs, and the cookies for browsers. For an account with two-factor sign-in on: `{twoFactorRequired: true, methods}`, no session, no JWT, only the pending-state cookie; POST /api/auth/login/two-factor finishes it',
+      schema: 'LoginResponse',
       cookies: 'set',
     },
     problems: {
@@ -244,3 +214,5 @@ export const authOperations: AuthOperation[] = [
     },
   },
 ]
+
+export const authOperations: AuthOperation[] = [...accountOperations, ...twoFactorOperations]

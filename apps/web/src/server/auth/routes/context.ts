@@ -3,12 +3,14 @@ import { type TaskwiseAuth } from '../auth'
 import { type CallerCheck } from '../caller'
 import { clientIpOf } from '../client-ip'
 import { type NativeGateway } from '../native'
+import { type TwoFactorStore } from '../two-factor/store'
 
 /** What every contract route is built from. */
 export interface RouteContext {
   taskwise: TaskwiseAuth
   native: NativeGateway
   callers: CallerCheck
+  twoFactor: TwoFactorStore
 }
 
 export type RouteHandler = (request: Request) => Promise<Response>

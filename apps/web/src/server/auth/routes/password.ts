@@ -16,6 +16,7 @@ import { passwordChanged } from '../../mail/templates'
 import { emailDigest } from '../identity'
 import { errorBodyOf } from '../native'
 import { activityContextOf, type RouteContext, type RouteHandler } from './context'
+import { forgetTrustedDevices } from '../two-factor/trusted-device'
 import { reauthenticate } from './reauthenticate'
 
 /** Links asked for one address, whoever asks, per window (docs/decisions/0206-account-routes.md). */
@@ -128,6 +129,7 @@ export function changePassword(context: RouteContext): RouteHandler {
               ),
         )
     })
+    if (signOutOtherSessions) await forgetTrustedDevices(db, caller.user.id)
     const issued = await auth.api.issueSession({
       body: { userId: caller.user.id },
       headers: request.headers,

@@ -11,6 +11,7 @@ import {
   type RouteContext,
   type RouteHandler,
 } from './context'
+import { forgetTrustedDevices } from '../two-factor/trusted-device'
 import { reauthenticate } from './reauthenticate'
 
 /**
@@ -91,6 +92,7 @@ export function revokeOtherSessions(context: RouteContext): RouteHandler {
         and(eq(schema.session.userId, caller.user.id), ne(schema.session.id, caller.sessionId)),
       )
       .returning({ id: schema.session.id })
+    await forgetTrustedDevices(taskwise.db, caller.user.id)
     await taskwise.activity.record(
       caller.user.id,
       'other_sessions_revoked',

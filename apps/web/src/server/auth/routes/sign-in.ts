@@ -15,6 +15,7 @@ import { toAuthUser } from '../caller'
 import { cookieValueFromSetCookie } from '../jwt-cookie'
 import { errorBodyOf } from '../native'
 import { type RouteContext, type RouteHandler } from './context'
+import { CHALLENGE, completeSignIn, fromTrustedDevice } from './second-factor'
 
 /**
  * POST /api/auth/register and POST /api/auth/login: validated with the shared schemas, then done
@@ -85,14 +86,56 @@ export function register(context: RouteContext): RouteHandler {
   }
 }
 
-/** POST /api/auth/login `{email, password}` → 200 `{user, token, expiresAt}`. */
+/**
+ * A right password for an account with two-factor sign-in on: `{twoFactorRequired, methods}` and
+ * the pending state's cookie, no session and no token; or, from a device the person trusts, the
+ * sign-in finished at once (docs/decisions/0207-two-factor-sign-in.md).
+ */
+async function secondFactorStep(
+  context: RouteContext,
+  request: Request,
+  response: Response,
+  email: string,
+): Promise<Response> {
+  const { taskwise } = context
+  const [user] = await taskwise.db
+    .select({ id: schema.user.id })
+    .from(schema.user)
+    .where(eq(schema.user.email, email))
+    .limit(1)
+  if (user && (await fromTrustedDevice(context, request, user.id))) {
+    // The pending cookie was just set in `response`: finish with it, as the browser would.
+    const pending = response.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0] ?? '')
+      .filter((pair) => pair.includes('two_factor=') && !pair.endsWith('='))
+    const headers = new Headers(request.headers)
+    headers.set('cookie', [request.headers.get('cookie'), ...pending].filter(Boolean).join('; '))
+    const done = await completeSignIn(context, new Request(request.url, { headers }), user.id)
+    if (done) return done
+  }
+  return json(CHALLENGE, 200, setCookiesOf(response))
+}
+
+/**
+ * POST /api/auth/login `{email, password}` → 200 `{user, token, expiresAt}`, or, for an account
+ * with two-factor sign-in on, 200 `{twoFactorRequired: true, methods}` (then
+ * POST /api/auth/login/two-factor).
+ */
 export function login(context: RouteContext): RouteHandler {
   const { native } = context
   return async (request) => {
     const body = await readJsonBody(request, loginBodySchema)
     if (!body.ok) return body.response
     const response = await native.callBetterAuth(request, '/sign-in/email', 'POST', body.value)
-    if (response.ok) return tokenResponse(context, response, 200)
+    if (response.ok) {
+      const pending = z
+        .object({ twoFactorRedirect: z.literal(true) })
+        .safeParse(await response.clone().json())
+      return pending.success
+        ? secondFactorStep(context, request, response, body.value.email)
+        : tokenResponse(context, response, 200)
+    }
     if (response.status === 401) {
       // One body for an unknown email and a wrong password (Better Auth hashes a dummy
       // password for unknown users, so the time is comparable too).
