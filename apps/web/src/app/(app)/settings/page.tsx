@@ -4,6 +4,7 @@ import { DangerZone } from '@/features/account/components/danger-zone'
 import { PasswordSection } from '@/features/account/components/password-section'
 import { ProfileSection } from '@/features/account/components/profile-section'
 import { SessionsSection } from '@/features/account/components/sessions-section'
+import { TwoFactorSection } from '@/features/account/components/two-factor-section'
 import { TransferSection } from '@/features/transfer/components/transfer-section'
 import { requireUser } from '@/server/auth/current-user'
 
@@ -18,6 +19,7 @@ export default async function SettingsPage() {
       <div className="grid gap-6">
         <ProfileSection name={user.name} email={user.email} />
         <PasswordSection name={user.name} email={user.email} />
+        <TwoFactorSection />
         <SessionsSection />
         <ActivitySection />
         <TransferSection userId={user.id} />

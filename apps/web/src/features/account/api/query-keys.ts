@@ -6,4 +6,6 @@ export const accountKeys = {
   all: ['account'] as const,
   sessions: ['account', 'sessions'] as const,
   activity: ['account', 'activity'] as const,
+  twoFactor: ['account', 'two-factor'] as const,
+  passkeys: ['account', 'passkeys'] as const,
 }

@@ -30,6 +30,8 @@ export interface PasswordConfirmDialogProps {
   description: ReactNode
   confirmLabel: string
   busyLabel: string
+  /** The confirm button's look: destructive (ending sessions), or plain (starting something). */
+  confirmVariant?: 'destructive' | 'default'
   /** Does the work; a rejection is shown in the dialog, which stays open. */
   onConfirm: (password: string) => Promise<void>
   /**
@@ -50,6 +52,7 @@ export function PasswordConfirmDialog({
   description,
   confirmLabel,
   busyLabel,
+  confirmVariant = 'destructive',
   onConfirm,
   focusAfterSuccess,
 }: PasswordConfirmDialogProps) {
@@ -80,6 +83,7 @@ export function PasswordConfirmDialog({
         <PasswordConfirmForm
           confirmLabel={confirmLabel}
           busyLabel={busyLabel}
+          confirmVariant={confirmVariant}
           onConfirm={async (password) => {
             await onConfirm(password)
             succeeded.current = true
@@ -94,8 +98,12 @@ export function PasswordConfirmDialog({
 function PasswordConfirmForm({
   confirmLabel,
   busyLabel,
+  confirmVariant,
   onConfirm,
-}: Pick<PasswordConfirmDialogProps, 'confirmLabel' | 'busyLabel' | 'onConfirm'>) {
+}: Pick<
+  PasswordConfirmDialogProps,
+  'confirmLabel' | 'busyLabel' | 'onConfirm' | 'confirmVariant'
+>) {
   const id = useId()
   const fieldId = `${id}-password`
   const errorId = `${id}-password-error`
@@ -138,7 +146,7 @@ function PasswordConfirmForm({
             Cancel
           </Button>
         </DialogClose>
-        <Button type="submit" variant="destructive" disabled={isSubmitting}>
+        <Button type="submit" variant={confirmVariant} disabled={isSubmitting}>
           {isSubmitting ? busyLabel : confirmLabel}
         </Button>
       </div>

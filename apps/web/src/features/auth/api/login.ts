@@ -1,12 +1,12 @@
-import {
-  authTokenResponseSchema,
-  type AuthTokenResponse,
-  type LoginBody,
-} from '@taskwise/contracts/auth-payloads'
+import { type LoginBody } from '@taskwise/contracts/auth-payloads'
+import { loginResponseSchema, type LoginResponse } from '@taskwise/contracts/two-factor'
 import { apiErrorFrom } from '@/lib/problem-error'
 
-/** POST /api/auth/login: signs in (the cookies arrive with the answer). */
-export async function login(body: LoginBody): Promise<AuthTokenResponse> {
+/**
+ * POST /api/auth/login: signs in (the cookies arrive with the answer), or, for an account with
+ * two-factor sign-in on, answers `{twoFactorRequired}` (then see login-two-factor.ts).
+ */
+export async function login(body: LoginBody): Promise<LoginResponse> {
   const response = await fetch('/api/auth/login', {
     method: 'POST',
     credentials: 'same-origin',
@@ -14,5 +14,5 @@ export async function login(body: LoginBody): Promise<AuthTokenResponse> {
     body: JSON.stringify(body),
   })
   if (!response.ok) throw await apiErrorFrom(response)
-  return authTokenResponseSchema.parse(await response.json())
+  return loginResponseSchema.parse(await response.json())
 }

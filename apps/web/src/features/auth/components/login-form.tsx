@@ -17,6 +17,7 @@ import { safeNextPath } from '@/lib/safe-next'
 import { login } from '../api/login'
 import { applyServerErrors, tooManyAttemptsSentence } from '../form-errors'
 import { PasswordInput } from './password-input'
+import { SecondFactorForm } from './second-factor-form'
 
 type LoginInput = z.input<typeof loginBodySchema>
 type LoginOutput = z.output<typeof loginBodySchema>
@@ -50,6 +51,8 @@ export function LoginForm({ next }: { next?: string | undefined }) {
   const [formError, setFormError] = useState<string>()
   // Between a successful sign-in and the next page, the button stays busy.
   const [leaving, setLeaving] = useState(false)
+  // A right password for an account with two-factor sign-in on: the second step shows.
+  const [secondStep, setSecondStep] = useState(false)
   const form = useForm<LoginInput, unknown, LoginOutput>({
     resolver: zodResolver(loginBodySchema),
     defaultValues: { email: '', password: '' },
@@ -61,7 +64,11 @@ export function LoginForm({ next }: { next?: string | undefined }) {
   async function onSubmit(values: LoginOutput) {
     setFormError(undefined)
     try {
-      await login(values)
+      const answer = await login(values)
+      if ('twoFactorRequired' in answer) {
+        setSecondStep(true)
+        return
+      }
     } catch (error) {
       const refusal = signInRefusal(error)
       setFormError(refusal ?? applyServerErrors(error, FIELDS, form.setError))
@@ -72,12 +79,28 @@ export function LoginForm({ next }: { next?: string | undefined }) {
       }
       return
     }
+    leave()
+  }
+
+  function leave() {
     setLeaving(true)
     router.replace(safeNextPath(next))
     router.refresh()
   }
 
   const busy = isSubmitting || leaving
+
+  if (secondStep) {
+    return (
+      <SecondFactorForm
+        onSignedIn={leave}
+        onRestart={() => {
+          setSecondStep(false)
+          form.resetField('password')
+        }}
+      />
+    )
+  }
 
   return (
     <form
