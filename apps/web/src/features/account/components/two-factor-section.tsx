@@ -49,8 +49,8 @@ export function TwoFactorSection() {
         <TwoFactorSetup
           enrolment={phase.enrolment}
           onConfirmed={(codes) => {
+            // The backup codes panel (its heading focused) says it is on; no toast over it.
             setPhase({ kind: 'codes', codes })
-            toast.success('Two-factor sign-in is on')
             void refresh()
           }}
           onCancel={() => setPhase({ kind: 'idle' })}
