@@ -1712,7 +1712,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "invalid_cursor" | "invalid_token" | "forbidden" | "csrf_rejected" | "not_found" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "task_limit_reached" | "bad_request" | "internal_error" | "database_unavailable" | "auth_unavailable" | "service_unavailable" | "bad_gateway" | "password_policy" | "email_taken" | "invalid_credentials" | "account_locked" | "server_misconfigured" | "invalid_password" | "reset_token_invalid" | "email_token_invalid" | "same_email";
+            code: "validation_failed" | "malformed_json" | "invalid_cursor" | "invalid_token" | "forbidden" | "csrf_rejected" | "not_found" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "task_limit_reached" | "bad_request" | "internal_error" | "database_unavailable" | "auth_unavailable" | "service_unavailable" | "bad_gateway" | "password_policy" | "email_taken" | "invalid_credentials" | "account_locked" | "server_misconfigured" | "invalid_password" | "reset_token_invalid" | "email_token_invalid" | "same_email" | "invalid_code" | "two_factor_challenge_invalid" | "two_factor_enabled" | "two_factor_not_enabled" | "two_factor_not_pending";
             detail: string;
             errors?: {
                 /** @description zod issue code, e.g. "too_big", or "unknown_field" */

@@ -596,7 +596,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Signed in: the JWT for programs, and the cookies for browsers */
+                /** @description Signed in: the JWT for programs, and the cookies for browsers. For an account with two-factor sign-in on: `{twoFactorRequired: true, methods}`, no session, no JWT, only the pending-state cookie; POST /api/auth/login/two-factor finishes it */
                 200: {
                     headers: {
                         /** @description The auth cookies, set */
@@ -604,7 +604,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AuthTokenResponse"];
+                        "application/json": components["schemas"]["LoginResponse"];
                     };
                 };
                 /** @description The body is not valid JSON, or a field is missing or invalid (`errors` lists them) */
@@ -653,6 +653,115 @@ export interface paths {
                     };
                 };
                 /** @description Too many attempts from this address or for this account (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached, or no connection freed up in time (with Retry-After) */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a sign-in that answered `twoFactorRequired`: a code from the app or one backup code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TwoFactorLoginBody"];
+                };
+            };
+            responses: {
+                /** @description Signed in, as login answers: the JWT, and the cookies (with `trustDevice`, also a 30-day trusted-device cookie) */
+                200: {
+                    headers: {
+                        /** @description The auth cookies, set */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuthTokenResponse"];
+                    };
+                };
+                /** @description Invalid fields, or a wrong or already used code (`invalid_code`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No sign-in is waiting for a second factor on this browser, or it is over 10 minutes old (`two_factor_challenge_invalid`) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not from this site: the step carries the pending sign-in cookie, so it needs a trusted Origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 16 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many wrong passwords or codes for this account (with Retry-After) */
                 429: {
                     headers: {
                         /** @description Seconds to wait before trying again */
@@ -1334,6 +1443,534 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether two-factor sign-in is on, and how many backup codes are left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TwoFactorStatus"];
+                    };
+                };
+                /** @description Not signed in: no session cookie or token, or one that has ended (with WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description `Bearer`, or `Bearer error="invalid_token"` when a token was sent */
+                        "WWW-Authenticate": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached, or no connection freed up in time (with Retry-After) */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/backup-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make ten new backup codes; the old ones stop working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReauthenticateBody"];
+                };
+            };
+            responses: {
+                /** @description The new codes, shown this once */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BackupCodesResponse"];
+                    };
+                };
+                /** @description Invalid fields, or a wrong password (`invalid_password`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in: no session cookie or token, or one that has ended (with WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description `Bearer`, or `Bearer error="invalid_token"` when a token was sent */
+                        "WWW-Authenticate": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A cookie-carrying change from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Two-factor sign-in is not on (`two_factor_not_enabled`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 16 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many wrong passwords for this account (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached, or no connection freed up in time (with Retry-After) */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor sign-in on with a first code from the app */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TwoFactorConfirmBody"];
+                };
+            };
+            responses: {
+                /** @description On; the ten backup codes, shown this once */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BackupCodesResponse"];
+                    };
+                };
+                /** @description Invalid fields, or a wrong or already used code (`invalid_code`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in: no session cookie or token, or one that has ended (with WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description `Bearer`, or `Bearer error="invalid_token"` when a token was sent */
+                        "WWW-Authenticate": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A cookie-carrying change from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No set-up is waiting (`two_factor_not_pending`), or it is on already (`two_factor_enabled`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 16 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many wrong passwords or codes for this account (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached, or no connection freed up in time (with Retry-After) */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor sign-in off: the password and a code from the app */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TwoFactorDisableBody"];
+                };
+            };
+            responses: {
+                /** @description Off; trusted devices are forgotten */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid fields, a wrong password (`invalid_password`) or a wrong code (`invalid_code`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in: no session cookie or token, or one that has ended (with WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description `Bearer`, or `Bearer error="invalid_token"` when a token was sent */
+                        "WWW-Authenticate": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A cookie-carrying change from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Two-factor sign-in is not on (`two_factor_not_enabled`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 16 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many wrong passwords or codes for this account (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached, or no connection freed up in time (with Retry-After) */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app: a new secret, not yet in force */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReauthenticateBody"];
+                };
+            };
+            responses: {
+                /** @description The secret in text and as an otpauth:// URI (for the QR code) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TwoFactorEnrolment"];
+                    };
+                };
+                /** @description Invalid fields, or a wrong password (`invalid_password`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in: no session cookie or token, or one that has ended (with WWW-Authenticate) */
+                401: {
+                    headers: {
+                        /** @description `Bearer`, or `Bearer error="invalid_token"` when a token was sent */
+                        "WWW-Authenticate": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A cookie-carrying change from another origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Two-factor sign-in is on already (`two_factor_enabled`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 16 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many wrong passwords for this account (with Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached, or no connection freed up in time (with Retry-After) */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1431,7 +2068,7 @@ export interface components {
                 device: string;
                 ip: string | null;
                 /** @enum {string} */
-                type: "sign_up" | "sign_in" | "sign_in_failed" | "sign_out" | "password_changed" | "password_reset_requested" | "password_reset" | "email_change_requested" | "email_changed" | "session_revoked" | "other_sessions_revoked";
+                type: "sign_up" | "sign_in" | "sign_in_failed" | "sign_out" | "password_changed" | "password_reset_requested" | "password_reset" | "email_change_requested" | "email_changed" | "session_revoked" | "other_sessions_revoked" | "two_factor_enabled" | "two_factor_disabled" | "backup_codes_regenerated" | "backup_code_used" | "passkey_added" | "passkey_removed";
             }[];
         };
         AuthTokenResponse: {
@@ -1447,6 +2084,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        BackupCodesResponse: {
+            backupCodes: string[];
         };
         ChangeEmailBody: {
             newEmail: components["schemas"]["Email"];
@@ -1478,6 +2118,7 @@ export interface components {
             email: components["schemas"]["Email"];
             password: components["schemas"]["Password"];
         };
+        LoginResponse: components["schemas"]["AuthTokenResponse"] | components["schemas"]["TwoFactorChallenge"];
         MeResponse: {
             user: components["schemas"]["AuthUser"];
         };
@@ -1491,7 +2132,7 @@ export interface components {
         Password: string;
         Problem: {
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "invalid_cursor" | "invalid_token" | "forbidden" | "csrf_rejected" | "not_found" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "task_limit_reached" | "bad_request" | "internal_error" | "database_unavailable" | "auth_unavailable" | "service_unavailable" | "bad_gateway" | "password_policy" | "email_taken" | "invalid_credentials" | "account_locked" | "server_misconfigured" | "invalid_password" | "reset_token_invalid" | "email_token_invalid" | "same_email";
+            code: "validation_failed" | "malformed_json" | "invalid_cursor" | "invalid_token" | "forbidden" | "csrf_rejected" | "not_found" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "task_limit_reached" | "bad_request" | "internal_error" | "database_unavailable" | "auth_unavailable" | "service_unavailable" | "bad_gateway" | "password_policy" | "email_taken" | "invalid_credentials" | "account_locked" | "server_misconfigured" | "invalid_password" | "reset_token_invalid" | "email_token_invalid" | "same_email" | "invalid_code" | "two_factor_challenge_invalid" | "two_factor_enabled" | "two_factor_not_enabled" | "two_factor_not_pending";
             detail: string;
             errors?: {
                 /** @description zod issue code, e.g. "too_big", or "unknown_field" */
@@ -1535,6 +2176,32 @@ export interface components {
                 /** Format: date-time */
                 lastActiveAt: string;
             }[];
+        };
+        TwoFactorChallenge: {
+            methods: ("totp" | "backup_code")[];
+            /** @constant */
+            twoFactorRequired: true;
+        };
+        TwoFactorConfirmBody: {
+            code: string;
+        };
+        TwoFactorDisableBody: {
+            code: string;
+            password: components["schemas"]["Password"];
+        };
+        TwoFactorEnrolment: {
+            otpauthUri: string;
+            secret: string;
+        };
+        /** @description Exactly one of `code` (6 digits from the authenticator app) and `backupCode`; `trustDevice` skips this step on this browser for 30 days */
+        TwoFactorLoginBody: {
+            backupCode?: string;
+            code?: string;
+            trustDevice?: boolean;
+        };
+        TwoFactorStatus: {
+            backupCodesLeft: number;
+            enabled: boolean;
         };
     };
     responses: never;

@@ -54,7 +54,7 @@ export async function completeSignIn(
   const done = completedSchema.safeParse(response)
   const [user] = await db.select().from(schema.user).where(eq(schema.user.id, userId)).limit(1)
   if (!done.success || !user) return null
-  const context = activityContextOf(request, taskwise)
+  const context = activityContextOf(request)
   await taskwise.activity.record(userId, 'sign_in', context)
   taskwise.logger.info('signed in', {
     event: 'auth.sign_in',
@@ -130,11 +130,7 @@ export function loginTwoFactor(context: RouteContext): RouteHandler {
         : await twoFactor.useBackupCode(user, backupCode ?? '')
     if (!check.ok) {
       if (check.reason === 'wrong') {
-        await taskwise.activity.record(
-          user.id,
-          'sign_in_failed',
-          activityContextOf(request, taskwise),
-        )
+        await taskwise.activity.record(user.id, 'sign_in_failed', activityContextOf(request))
       }
       return codeRefusal(check, code !== undefined ? 'code' : 'backupCode')
     }

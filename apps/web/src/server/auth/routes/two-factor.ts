@@ -141,11 +141,7 @@ export function regenerateBackupCodes(context: RouteContext): RouteHandler {
       return problemResponse('two_factor_not_enabled', 'Two-factor sign-in is not on.')
     }
     const backupCodes = await replaceBackupCodes(context, user.id)
-    await taskwise.activity.record(
-      user.id,
-      'backup_codes_regenerated',
-      activityContextOf(request, taskwise),
-    )
+    await taskwise.activity.record(user.id, 'backup_codes_regenerated', activityContextOf(request))
     const answer: BackupCodesResponse = { backupCodes }
     return json(answer, 200)
   }

@@ -18,7 +18,7 @@ export async function notifySignInChange(
   note?: string,
 ): Promise<void> {
   const context = {
-    ip: clientIpOf(request, taskwise.config),
+    ip: clientIpOf(request),
     userAgent: request.headers.get('user-agent'),
   }
   await taskwise.activity.record(user.id, type, context)
