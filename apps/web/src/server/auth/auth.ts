@@ -15,6 +15,8 @@ import { passwordResetMail } from './password-reset-mail'
 import { passwordHashing } from './password-hashing'
 import { jwtCookieFor, type JwtCookie } from './jwt-cookie'
 import { createSignInThrottle } from './sign-in-throttle'
+import { passkeyHooks } from './passkeys/passkey-hooks'
+import { taskwisePasskeys } from './passkeys/passkey-options'
 import { taskwiseAuthPlugin } from './taskwise-plugin'
 import { trustedDeviceCookieFor } from './two-factor/trusted-device'
 
@@ -108,6 +110,10 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
     // Reset and email-change tokens are stored as SHA-256 hashes: a copy of the table opens nothing.
     verification: { storeIdentifier: 'hashed' },
     session: {
+      // Freshness is proven by the password on the contract routes that need it (adding a
+      // passkey asks for it), not by the session's age; the native routes that check it are
+      // closed from outside (native.ts).
+      freshAge: 0,
       // A session lives exactly as long as the JWT that names it (`sid`), and is not extended on
       // use: the contract has no refresh, so the browser's sign-in and the api's token end together.
       expiresIn: config.jwtTtlSeconds,
@@ -173,6 +179,16 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
         throttle,
         activity,
         logger,
+      }),
+      taskwisePasskeys(config.baseUrl),
+      passkeyHooks({
+        jwt: jwtOptions,
+        jwtCookie,
+        jwtTtlSeconds: config.jwtTtlSeconds,
+        activity,
+        logger,
+        mailer,
+        config,
       }),
       // Last: lets server actions and server components set Better Auth's cookies.
       nextCookies(),

@@ -11,6 +11,12 @@ import { listSessions, revokeOtherSessions, revokeSession } from './routes/sessi
 import { login, register } from './routes/sign-in'
 import { loginTwoFactor } from './routes/second-factor'
 import {
+  listPasskeys,
+  passkeyRegisterOptions,
+  removePasskey,
+  renamePasskey,
+} from './routes/passkeys'
+import {
   confirmTwoFactor,
   disableTwoFactor,
   enableTwoFactor,
@@ -57,6 +63,10 @@ export function createAuthHttp(taskwise: TaskwiseAuth) {
     confirmTwoFactor: confirmTwoFactor(context),
     disableTwoFactor: disableTwoFactor(context),
     regenerateBackupCodes: regenerateBackupCodes(context),
+    listPasskeys: listPasskeys(context),
+    passkeyRegisterOptions: passkeyRegisterOptions(context),
+    renamePasskey: renamePasskey(context),
+    removePasskey: removePasskey(context),
   }
 }
 

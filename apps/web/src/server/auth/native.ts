@@ -23,10 +23,20 @@ const PUBLIC_NATIVE_ROUTES = new Set([
   'GET /token',
   'GET /jwks',
   'GET /ok',
+  // The passkey ceremonies' second halves and the sign-in's first (docs/decisions/0207); adding
+  // a passkey starts at POST /api/auth/passkeys/register-options, which asks for the password.
+  'POST /passkey/verify-registration',
+  'GET /passkey/generate-authenticate-options',
+  'POST /passkey/verify-authentication',
 ])
 
 /** Native routes whose bodies hold the session token (`token`, or `session.token`). */
-const TOKEN_CARRYING_ROUTES = new Set(['/get-session', '/sign-in/email', '/sign-up/email'])
+const TOKEN_CARRYING_ROUTES = new Set([
+  '/get-session',
+  '/sign-in/email',
+  '/sign-up/email',
+  '/passkey/verify-authentication',
+])
 
 /** What the in-process request carries over from the caller's request. */
 const FORWARDED_REQUEST_HEADERS = [

@@ -86,6 +86,8 @@ export async function createAuthHarness(
     'POST /api/auth/two-factor/confirm': http.confirmTwoFactor,
     'POST /api/auth/two-factor/disable': http.disableTwoFactor,
     'POST /api/auth/two-factor/backup-codes': http.regenerateBackupCodes,
+    'GET /api/auth/passkeys': http.listPasskeys,
+    'POST /api/auth/passkeys/register-options': http.passkeyRegisterOptions,
     'GET /api/auth/openapi.json': async () => authOpenApiResponse(),
     'GET /api/health': http.health,
     'GET /api/ready': http.ready,
@@ -123,6 +125,11 @@ export async function createAuthHarness(
       // Every route as the app's route files wrap it (a database fault is a 503, not a throw).
       const route = routes[`${method} ${pathname}`]
       if (route) return checked(request, await routeHandler(route)(request))
+      const passkey = /^\/api\/auth\/passkeys\/([^/]+)\/(rename|remove)$/.exec(pathname)
+      if (passkey && method === 'POST') {
+        const handler = passkey[2] === 'rename' ? http.renamePasskey : http.removePasskey
+        return checked(request, await handler(request, passkey[1] ?? ''))
+      }
       const revoke = /^\/api\/auth\/sessions\/([^/]+)\/revoke$/.exec(pathname)
       if (revoke && method === 'POST') {
         const revokeSession = (given: Request) => http.revokeSession(given, revoke[1] ?? '')

@@ -22,6 +22,12 @@ import {
   registerBodySchema,
 } from '@taskwise/contracts/auth-payloads'
 import { healthResponseSchema, readyResponseSchema } from '@taskwise/contracts/health'
+import {
+  passkeyItemSchema,
+  passkeyListSchema,
+  passkeyRegistrationOptionsSchema,
+  passkeyRenameBodySchema,
+} from '@taskwise/contracts/passkeys'
 import { passwordSchema } from '@taskwise/contracts/password'
 import {
   backupCodesResponseSchema,
@@ -69,6 +75,7 @@ const inputSchemas = {
   TwoFactorLoginBody: twoFactorLoginBodySchema,
   TwoFactorConfirmBody: twoFactorConfirmBodySchema,
   TwoFactorDisableBody: twoFactorDisableBodySchema,
+  PasskeyRenameBody: passkeyRenameBodySchema,
 }
 
 /** What the schemas cannot say in JSON Schema (refinements), said in words. */
@@ -96,6 +103,9 @@ const outputSchemas = {
   TwoFactorEnrolment: twoFactorEnrolmentSchema,
   BackupCodesResponse: backupCodesResponseSchema,
   TwoFactorStatus: twoFactorStatusSchema,
+  PasskeyItem: passkeyItemSchema,
+  PasskeyList: passkeyListSchema,
+  PasskeyRegistrationOptions: passkeyRegistrationOptionsSchema,
   Problem: problemSchema,
   Health: healthResponseSchema,
   Ready: readyResponseSchema,
@@ -172,7 +182,9 @@ function operationObject(operation: AuthOperation): Json {
     name,
     in: 'path',
     required: true,
-    description: 'The id of one of your sessions, from GET /api/auth/sessions (404 for any other)',
+    description:
+      operation.pathParameter ??
+      'The id of one of your sessions, from GET /api/auth/sessions (404 for any other)',
     schema: { type: 'string' },
   }))
   return {

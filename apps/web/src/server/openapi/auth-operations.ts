@@ -7,6 +7,7 @@
  * through Better Auth may pass on its 403 (cross-site cookies) and 429 (rate limit).
  */
 
+import { passkeyOperations } from './passkey-operations'
 import { twoFactorOperations } from './two-factor-operations'
 import {
   body,
@@ -215,4 +216,8 @@ const accountOperations: AuthOperation[] = [
   },
 ]
 
-export const authOperations: AuthOperation[] = [...accountOperations, ...twoFactorOperations]
+export const authOperations: AuthOperation[] = [
+  ...accountOperations,
+  ...twoFactorOperations,
+  ...passkeyOperations,
+]

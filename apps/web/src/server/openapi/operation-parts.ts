@@ -20,6 +20,8 @@ export interface AuthOperation {
     cookies?: 'set' | 'cleared' | 'cleared when the current session ends'
   }
   problems: Partial<Record<ProblemStatus, string>>
+  /** What the `{id}` in the path is, when it is not a session's. */
+  pathParameter?: string
 }
 
 export const body = {

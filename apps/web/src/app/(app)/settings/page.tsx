@@ -4,6 +4,7 @@ import { DangerZone } from '@/features/account/components/danger-zone'
 import { PasswordSection } from '@/features/account/components/password-section'
 import { ProfileSection } from '@/features/account/components/profile-section'
 import { SessionsSection } from '@/features/account/components/sessions-section'
+import { PasskeysSection } from '@/features/account/components/passkeys-section'
 import { TwoFactorSection } from '@/features/account/components/two-factor-section'
 import { TransferSection } from '@/features/transfer/components/transfer-section'
 import { requireUser } from '@/server/auth/current-user'
@@ -20,6 +21,7 @@ export default async function SettingsPage() {
         <ProfileSection name={user.name} email={user.email} />
         <PasswordSection name={user.name} email={user.email} />
         <TwoFactorSection />
+        <PasskeysSection />
         <SessionsSection />
         <ActivitySection />
         <TransferSection userId={user.id} />

@@ -17,6 +17,7 @@ import { safeNextPath } from '@/lib/safe-next'
 import { login } from '../api/login'
 import { applyServerErrors, tooManyAttemptsSentence } from '../form-errors'
 import { PasswordInput } from './password-input'
+import { PasskeySignIn } from './passkey-sign-in'
 import { SecondFactorForm } from './second-factor-form'
 
 type LoginInput = z.input<typeof loginBodySchema>
@@ -103,51 +104,54 @@ export function LoginForm({ next }: { next?: string | undefined }) {
   }
 
   return (
-    <form
-      noValidate
-      onSubmit={form.handleSubmit(onSubmit)}
-      className="grid gap-5"
-      aria-label="Sign in"
-    >
-      {notice ? (
-        <p role="status" className="rounded-md border bg-muted px-3 py-2 text-sm text-foreground">
-          {notice}
-        </p>
-      ) : null}
-      <FormAlert message={formError} />
-      <Field>
-        <Label htmlFor="login-email">Email</Label>
-        <Input
-          id="login-email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          {...errorAria('login-email-error', Boolean(errors.email))}
-          {...form.register('email')}
-        />
-        <FieldError id="login-email-error" message={errors.email?.message} />
-      </Field>
-      <Field>
-        <div className="flex items-center justify-between gap-2">
-          <Label htmlFor="login-password">Password</Label>
-          <Link
-            href="/forgot-password"
-            className="rounded-sm text-sm font-medium underline underline-offset-4 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
-          >
-            Forgot password?
-          </Link>
-        </div>
-        <PasswordInput
-          id="login-password"
-          autoComplete="current-password"
-          {...errorAria('login-password-error', Boolean(errors.password))}
-          {...form.register('password')}
-        />
-        <FieldError id="login-password-error" message={errors.password?.message} />
-      </Field>
-      <Button type="submit" size="lg" disabled={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
-      </Button>
-    </form>
+    <div className="grid gap-5">
+      <form
+        noValidate
+        onSubmit={form.handleSubmit(onSubmit)}
+        className="grid gap-5"
+        aria-label="Sign in"
+      >
+        {notice ? (
+          <p role="status" className="rounded-md border bg-muted px-3 py-2 text-sm text-foreground">
+            {notice}
+          </p>
+        ) : null}
+        <FormAlert message={formError} />
+        <Field>
+          <Label htmlFor="login-email">Email</Label>
+          <Input
+            id="login-email"
+            type="email"
+            autoComplete="username webauthn"
+            inputMode="email"
+            {...errorAria('login-email-error', Boolean(errors.email))}
+            {...form.register('email')}
+          />
+          <FieldError id="login-email-error" message={errors.email?.message} />
+        </Field>
+        <Field>
+          <div className="flex items-center justify-between gap-2">
+            <Label htmlFor="login-password">Password</Label>
+            <Link
+              href="/forgot-password"
+              className="rounded-sm text-sm font-medium underline underline-offset-4 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+            >
+              Forgot password?
+            </Link>
+          </div>
+          <PasswordInput
+            id="login-password"
+            autoComplete="current-password"
+            {...errorAria('login-password-error', Boolean(errors.password))}
+            {...form.register('password')}
+          />
+          <FieldError id="login-password-error" message={errors.password?.message} />
+        </Field>
+        <Button type="submit" size="lg" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </Button>
+      </form>
+      <PasskeySignIn onSignedIn={leave} />
+    </div>
   )
 }

@@ -1,0 +1,53 @@
+import type { ReauthenticateBody } from '@taskwise/contracts/account'
+import { passkeyRegistrationOptionsSchema } from '@taskwise/contracts/passkeys'
+import {
+  startAuthentication,
+  startRegistration,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/browser'
+import { apiRequest } from '@/lib/api-client'
+import { apiErrorFrom } from '@/lib/problem-error'
+
+/**
+ * The two WebAuthn ceremonies in the browser (docs/decisions/0207): the options come from the
+ * server, the browser (and its authenticator) answers through @simplewebauthn/browser, and Better
+ * Auth's passkey routes verify the answer against the challenge held in a signed cookie.
+ */
+
+async function post(path: string, body: unknown): Promise<void> {
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (!response.ok) throw await apiErrorFrom(response)
+}
+
+/** Adds a passkey to the signed-in account: the password, then the authenticator. */
+export async function addPasskey(body: ReauthenticateBody, name: string): Promise<void> {
+  const options = passkeyRegistrationOptionsSchema.parse(
+    await apiRequest('/api/auth/passkeys/register-options', { method: 'POST', body }),
+  )
+  const response = await startRegistration({
+    optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON,
+  })
+  await post('/api/auth/passkey/verify-registration', { response, name })
+}
+
+/**
+ * Signs in with a passkey: session and JWT cookies arrive with the answer. With `autoFill`, the
+ * browser offers the passkeys in the email field's suggestions (conditional mediation) and this
+ * resolves only if the person picks one.
+ */
+export async function signInWithPasskey({ autoFill = false } = {}): Promise<void> {
+  const options = await fetch('/api/auth/passkey/generate-authenticate-options', {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  })
+  if (!options.ok) throw await apiErrorFrom(options)
+  const optionsJSON = (await options.json()) as PublicKeyCredentialRequestOptionsJSON
+  const response = await startAuthentication({ optionsJSON, useBrowserAutofill: autoFill })
+  await post('/api/auth/passkey/verify-authentication', { response })
+}
