@@ -34,10 +34,10 @@ test('a passkey added in settings signs in without a password, and can be rename
   const dialog = page.getByRole('dialog', { name: 'Add a passkey' })
   await dialog.getByLabel('Name').fill('Test laptop')
   await dialog.getByLabel('Your password').fill(user.password)
+  await expectNoSeriousA11yViolations(page)
   await dialog.getByRole('button', { name: 'Add passkey' }).click()
   const list = section.getByRole('list', { name: 'Your passkeys' })
   await expect(list.getByText('Test laptop')).toBeVisible()
-  await expectNoSeriousA11yViolations(page)
 
   await list.getByRole('button', { name: 'Rename Test laptop' }).click()
   const rename = page.getByRole('dialog', { name: 'Rename passkey' })
