@@ -27,12 +27,15 @@ export const TASK_ROUTE =
   '^/api/[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/tasks(/|$)'
 
 export function nginxConfig(dir: string, options: ProxyOptions): string {
-  const upstream = (name: string, servers: string[]) =>
+  const upstream = (name: string, servers: string[], idleSeconds: number) =>
     [
       `  upstream ${name} {`,
       // A refused connection marks the instance down for 2 s; requests go to the others.
       ...servers.map((server) => `    server ${server} max_fails=1 fail_timeout=2s;`),
       '    keepalive 32;',
+      // nginx must drop an idle connection before the instance does: a POST sent on a
+      // connection the instance is closing gets a reset, and nginx never resends a POST.
+      `    keepalive_timeout ${idleSeconds}s;`,
       '  }',
     ].join('\n')
   const file = (name: string) => path.join(dir, name)
@@ -57,9 +60,9 @@ http {
   server_tokens off;
   client_max_body_size ${options.maxBodyMiB ?? 6}m;
 
-${upstream('taskwise_api', options.apis)}
+${upstream('taskwise_api', options.apis, 60)}
 
-${upstream('taskwise_web', options.webs)}
+${upstream('taskwise_web', options.webs, 4)}
 
   server {
     listen 127.0.0.1:${options.port};

@@ -54,8 +54,12 @@ export async function soakOnFreshCluster(options: FreshSoakOptions): Promise<Soa
         // Everyone comes from 127.0.0.1: the per-IP sign-in limit is raised (never off). The
         // api's per-user limit keeps its default.
         AUTH_RATE_LIMIT_MAX: '100000',
-        // Four services share the server with the rest of the machine.
-        API_DB_POOL_MAX: '5',
+        // Four services share the server with the rest of the machine (and, in npm test, with
+        // the other test files): smaller pools, and a longer wait for a free connection, so a
+        // busy machine shows as latency rather than as 503s.
+        API_DB_POOL_MAX: '8',
+        WEB_DB_POOL_MAX: '5',
+        API_DB_CONNECTION_TIMEOUT_MS: '10000',
         LOG_LEVEL: 'warn',
       },
       log: options.log,
