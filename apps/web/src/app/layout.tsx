@@ -1,7 +1,9 @@
 import { GeistMono } from 'geist/font/mono'
 import { GeistSans } from 'geist/font/sans'
 import type { Metadata, Viewport } from 'next'
+import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
+import { NONCE_HEADER } from '@/lib/content-security-policy'
 import './globals.css'
 import { Providers } from './providers'
 
@@ -18,7 +20,10 @@ export const viewport: Viewport = {
   ],
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, with the nonce src/proxy.ts made for it: the theme's
+  // inline script carries it, Next's own scripts get it from the policy.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined
   return (
     // next-themes sets the class on <html> before hydration; the warning would be about that.
     <html
@@ -27,7 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       suppressHydrationWarning
     >
       <body className="min-h-dvh font-sans">
-        <Providers>{children}</Providers>
+        <Providers nonce={nonce}>{children}</Providers>
       </body>
     </html>
   )
