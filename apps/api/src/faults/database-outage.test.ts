@@ -32,7 +32,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await proxy?.stop()
-  await api?.close()
+  // Known leak (RELIABILITY.md): drizzle's transaction() never releases a pooled client whose
+  // `begin` fails, so after a cut pool.end() can wait forever. The test's assertions are made;
+  // teardown is bounded so that the leak shows in the report, not as a hung suite.
+  await Promise.race([api?.close(), sleep(5_000)])
 })
 
 const createTask = async () => {

@@ -34,6 +34,11 @@ export function createTcpProxy(
   let server: Server | undefined
 
   function handle(client: Socket) {
+    // Accepted while stopping: cut at once, or server.close() would wait for it forever.
+    if (!server) {
+      client.destroy()
+      return
+    }
     const upstream = connect(target.port, target.host)
     for (const socket of [client, upstream]) {
       sockets.add(socket)

@@ -51,7 +51,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await proxy?.stop()
-  await harness?.close()
+  // Known leak (RELIABILITY.md): drizzle's transaction() never releases a pooled client whose
+  // `begin` fails, so after a cut pool.end() can wait forever; teardown is bounded.
+  await Promise.race([harness?.close(), sleep(5_000)])
 })
 
 async function answer(response: Response) {
