@@ -86,11 +86,9 @@ export function createKeyStore(options: KeyStoreOptions): KeyStore {
     } catch (error) {
       const unknownKid = error instanceof errors.JWKSNoMatchingKey
       if (!unknownKid || now() - lastAttemptAt < cooldownMs) throw error
-      try {
-        await (inFlight ?? load())
-      } catch {
-        throw error // could not refresh: the kid stays unknown
-      }
+      // A failed refetch is reported through onFetchError; the kid stays unknown, and the
+      // lookup below refuses it as before.
+      await (inFlight ?? load()).catch(() => {})
       return (local as LocalJWKSet)(header, token)
     }
   }

@@ -48,12 +48,11 @@ export function createSessionCheck(db: Database, options: SessionCheckOptions): 
         pending.set(key, answer)
       }
       const active = await answer
-      if (options.ttlMs > 0) {
-        cache.delete(key)
-        cache.set(key, { active, until: now() + options.ttlMs })
-        // A Map keeps insertion order: its first key is the oldest answer.
-        if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string)
-      }
+      // With ttlMs 0 the answer is stale as soon as it is stored, so it is never used.
+      cache.delete(key)
+      cache.set(key, { active, until: now() + options.ttlMs })
+      // A Map keeps insertion order: its first key is the oldest answer.
+      if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string)
       return active
     },
   }

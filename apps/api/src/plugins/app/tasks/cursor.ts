@@ -31,7 +31,7 @@ export function decodeCursor(encoded: string, sort: TaskSort): TaskCursor | null
   try {
     parsed = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'))
   } catch {
-    return null
+    // Not JSON: `parsed` stays undefined, which the schema refuses.
   }
   const result = cursorSchema.safeParse(parsed)
   if (!result.success || result.data.s !== sort) return null
