@@ -105,10 +105,9 @@ export function httpJwksSource(url: string, timeoutMs = 3_000): JwksSource {
       signal: AbortSignal.timeout(timeoutMs),
     })
     if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
-    const body: unknown = await response.json()
-    if (typeof body !== 'object' || body === null || !Array.isArray((body as JSONWebKeySet).keys)) {
-      throw new Error(`GET ${url} did not answer a JSON Web Key Set`)
-    }
+    // Any JSON: null, a string, an object without a `keys` array all fail the one check.
+    const body = (await response.json()) as { keys?: unknown } | null
+    if (!Array.isArray(body?.keys)) throw new Error(`GET ${url} did not answer a JSON Web Key Set`)
     return body as JSONWebKeySet
   }
 }
