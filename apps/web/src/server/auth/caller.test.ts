@@ -1,3 +1,10 @@
+import {
+  createTcpProxy,
+  freePort,
+  hostAndPort,
+  viaPort,
+  type TcpProxy,
+} from '@taskwise/api/src/testing/tcp-proxy'
 import { JWT_COOKIE_NAME } from '@taskwise/contracts/auth'
 import { schema } from '@taskwise/db/client'
 import { eq, sql } from 'drizzle-orm'
@@ -94,6 +101,14 @@ describe('cookies', () => {
     await expectUnauthenticated(await me(jwtOnly), 'Bearer')
   })
 
+  test('a write with no credentials at all is a 401 to sign in, not a 403', async () => {
+    const response = await harness.request('/api/auth/sessions/revoke-others', {
+      method: 'POST',
+      json: { password: 'Any-Password-1' },
+    })
+    await expectUnauthenticated(response, 'Bearer')
+  })
+
   test('a cookie that is neither a session nor a JWT is a 401', async () => {
     await expectUnauthenticated(await me({ cookie: `${JWT_COOKIE_NAME}=not-a-jwt; x=1` }), 'Bearer')
   })
@@ -162,5 +177,43 @@ describe('last active', () => {
     const before = await updatedAtOf(id)
     expect((await me({ authorization: `Bearer ${person.token}` })).status).toBe(200)
     expect(await settledUpdatedAt(id, before)).toEqual(before)
+  })
+})
+
+describe('while the database is unreachable', () => {
+  let proxy: TcpProxy
+  let cut: AuthHarness
+
+  beforeAll(async () => {
+    const port = await freePort()
+    cut = await createAuthHarness(RAISED_AUTH_LIMITS, {
+      appDatabaseUrl: async (url) => {
+        proxy = createTcpProxy(port, hostAndPort(url))
+        await proxy.start()
+        return viaPort(url, port)
+      },
+    })
+  })
+
+  afterAll(async () => {
+    await proxy?.stop()
+    await cut?.close()
+  })
+
+  // The signing keys live in the database: a token that cannot be judged is not a bad token, and
+  // a program told 401 would ask its user to sign in again for nothing.
+  test('a Bearer token is answered 503 with Retry-After, not a 401; it works again after', async () => {
+    const person = await signUp(cut)
+    const bearer = { authorization: `Bearer ${person.token}` }
+    await proxy.stop()
+    try {
+      const response = await cut.request('/api/auth/me', { headers: bearer })
+      expect(response.status).toBe(503)
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(await response.json()).toMatchObject({ status: 503 })
+    } finally {
+      await proxy.start()
+    }
+    expect((await cut.request('/api/auth/me', { headers: bearer })).status).toBe(200)
   })
 })
