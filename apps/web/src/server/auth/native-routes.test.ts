@@ -146,6 +146,12 @@ describe('Better Auth’s own routes', () => {
     )
   })
 
+  test('GET /api/auth/ok, the health probe, answers 200', async () => {
+    const response = await harness.request('/api/auth/ok')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ ok: true })
+  })
+
   test('sign-out revokes the session and clears the JWT cookie', async () => {
     const { response } = await signUp()
     const cookie = cookieHeaderFrom(response)
