@@ -13,6 +13,7 @@ import {
 
 // Small limits, so each rule is reached quickly. (They are raised, never disabled, elsewhere.)
 const PER_IP = 3
+const PER_IP_WINDOW_SECONDS = 30
 const PER_ACCOUNT = 5
 
 let harness: AuthHarness
@@ -23,7 +24,7 @@ const newIp = () => `203.0.113.${(ipCounter += 1)}`
 beforeAll(async () => {
   harness = await createAuthHarness({
     AUTH_RATE_LIMIT_MAX: String(PER_IP),
-    AUTH_RATE_LIMIT_WINDOW_SECONDS: '60',
+    AUTH_RATE_LIMIT_WINDOW_SECONDS: String(PER_IP_WINDOW_SECONDS),
     AUTH_LOCKOUT_MAX_FAILURES: String(PER_ACCOUNT),
     AUTH_LOCKOUT_WINDOW_SECONDS: '900',
   })
@@ -65,8 +66,19 @@ describe('the per-IP limit', () => {
     expect(limited.status).toBe(429)
     expect(limited.headers.get('content-type')).toBe('application/problem+json')
     expect(await limited.json()).toMatchObject({ status: 429, code: 'rate_limited' })
-    expect(retryAfterOf(limited)).toBeGreaterThan(0)
-    expect(retryAfterOf(limited)).toBeLessThanOrEqual(60)
+    // The time left in this window, not some default.
+    expect(retryAfterOf(limited)).toBeGreaterThan(PER_IP_WINDOW_SECONDS - 10)
+    expect(retryAfterOf(limited)).toBeLessThanOrEqual(PER_IP_WINDOW_SECONDS)
+    // Logged once per refusal, with where and from whom (never the email or password).
+    expect(
+      harness.logs.filter((record) => record.event === 'auth.rate_limited' && record.ip === ip),
+    ).toEqual([
+      expect.objectContaining({
+        level: 40, // warn
+        msg: 'rate limited',
+        path: '/api/auth/sign-in/email',
+      }),
+    ])
 
     const elsewhere = await harness.request('/api/auth/login', {
       json: { email: uniqueEmail(), password: 'Wrong-Password-1' },
@@ -156,15 +168,22 @@ describe('the per-account limit', () => {
       })
       expect(response.status).toBe(401)
     }
+    const lockedFrom = newIp()
     const locked = await harness.request('/api/auth/login', {
       json: { email, password },
-      ip: newIp(),
+      ip: lockedFrom,
     })
     expect(locked.status).toBe(429)
     expect(await locked.json()).toMatchObject({ status: 429, code: 'account_locked' })
     expect(retryAfterOf(locked)).toBeGreaterThan(800)
     expect(retryAfterOf(locked)).toBeLessThanOrEqual(900)
     expect(locked.headers.getSetCookie()).toEqual([])
+    // A lock is logged as a lock (below), not as an address sending too much.
+    expect(
+      harness.logs.filter((record) => record.event === 'auth.rate_limited'),
+    ).not.toContainEqual(
+      expect.objectContaining({ path: '/api/auth/sign-in/email', ip: lockedFrom }),
+    )
 
     // Better Auth's own route is locked too, and another account is not.
     const native = await harness.request('/api/auth/sign-in/email', {
