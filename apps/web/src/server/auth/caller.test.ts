@@ -46,7 +46,10 @@ function setSession(id: string, values: Partial<typeof schema.session.$inferInse
 async function expectUnauthenticated(response: Response, challenge: string) {
   expect(response.status).toBe(401)
   expect(response.headers.get('www-authenticate')).toBe(challenge)
-  expect(await response.json()).toMatchObject({ code: 'invalid_token' })
+  expect(await response.json()).toMatchObject({
+    code: 'invalid_token',
+    detail: 'Sign in first: send a session cookie or an Authorization: Bearer token.',
+  })
 }
 
 describe('a Bearer token', () => {
@@ -129,7 +132,10 @@ describe('cookies', () => {
     for (const headers of foreign) {
       const refused = await revokeOthers(headers)
       expect(refused.status).toBe(403)
-      expect(await refused.json()).toMatchObject({ code: 'forbidden' })
+      expect(await refused.json()).toMatchObject({
+        code: 'forbidden',
+        detail: expect.stringContaining('must come from this site (a trusted Origin header)'),
+      })
     }
     expect((await revokeOthers({ origin: BASE_URL })).status).toBe(204)
     expect((await revokeOthers({ 'sec-fetch-site': 'same-origin' })).status).toBe(204)

@@ -21,7 +21,6 @@ import { cookieFromRequest } from './jwt-cookie'
 export interface Caller {
   user: AuthUser
   sessionId: string
-  via: 'bearer' | 'cookie'
 }
 
 export type CallerResult = { ok: true; caller: Caller } | { ok: false; response: Response }
@@ -104,7 +103,7 @@ export function createCallerCheck(taskwise: TaskwiseAuth) {
       const found = bearer === null ? null : await fromJwt(bearer)
       if (!found) return { ok: false, response: unauthenticated(true) }
       void touchSession(db, found.sessionId).catch(() => {})
-      return { ok: true, caller: { ...found, via: 'bearer' } }
+      return { ok: true, caller: found }
     }
     if (!request.headers.has('cookie')) return { ok: false, response: unauthenticated(false) }
     const trusted = isTrustedCookieRequest(
@@ -134,7 +133,7 @@ export function createCallerCheck(taskwise: TaskwiseAuth) {
     }
     if (!found) return { ok: false, response: unauthenticated(false) }
     void touchSession(db, found.sessionId).catch(() => {})
-    return { ok: true, caller: { ...found, via: 'cookie' } }
+    return { ok: true, caller: found }
   }
 
   return { authenticate, fromJwt }
