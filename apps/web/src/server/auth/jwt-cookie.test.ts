@@ -38,7 +38,10 @@ describe('cookieValueFromSetCookie', () => {
       undefined,
     )
     expect(
-      cookieValueFromSetCookie(['garbage', '', ` ${JWT_COOKIE_NAME} = v `], JWT_COOKIE_NAME),
+      cookieValueFromSetCookie(
+        ['garbage', '', `${JWT_COOKIE_NAME}x`, ` ${JWT_COOKIE_NAME} = v `],
+        JWT_COOKIE_NAME,
+      ),
     ).toBe('v')
   })
 
@@ -60,6 +63,9 @@ describe('cookieFromRequest', () => {
   test('nothing when there is no Cookie header, no such cookie, or it is empty', () => {
     expect(cookieFromRequest(requestWith(), JWT_COOKIE_NAME)).toBeUndefined()
     expect(cookieFromRequest(requestWith('a=1; flag'), JWT_COOKIE_NAME)).toBeUndefined()
+    expect(
+      cookieFromRequest(requestWith(`a=1; ${JWT_COOKIE_NAME}x`), JWT_COOKIE_NAME),
+    ).toBeUndefined()
     expect(cookieFromRequest(requestWith(`${JWT_COOKIE_NAME}=`), JWT_COOKIE_NAME)).toBeUndefined()
     expect(cookieFromRequest(requestWith(`x${JWT_COOKIE_NAME}=v`), JWT_COOKIE_NAME)).toBeUndefined()
   })
