@@ -91,6 +91,13 @@ describe('ending sessions', () => {
     expect(otherEnded.headers.getSetCookie()).toEqual([])
     expect((await sessionsOf(person)).map((row) => row.id)).toEqual([own!.id])
 
+    const unknown = await revoke('00000000-0000-4000-8000-000000000000')
+    expect(unknown.status).toBe(404)
+    expect(await unknown.json()).toMatchObject({
+      code: 'not_found',
+      detail: 'There is no such session.',
+    })
+
     const ownEnded = await revoke(own!.id)
     expect(ownEnded.status).toBe(204)
     expect(ownEnded.headers.getSetCookie()).toContainEqual(
@@ -148,7 +155,15 @@ describe('the current password', () => {
     expect(wrong.status).toBe(400)
     expect(await wrong.json()).toMatchObject({
       code: 'invalid_password',
-      errors: [{ location: 'body', path: 'password', code: 'invalid_password' }],
+      detail: 'The current password is not correct.',
+      errors: [
+        {
+          location: 'body',
+          path: 'password',
+          code: 'invalid_password',
+          message: 'The password is not correct',
+        },
+      ],
     })
     const change = await post('/api/auth/change-password', bearer(person.token), {
       currentPassword: 'Not-The-Password-1',
@@ -168,8 +183,30 @@ describe('the current password', () => {
       expect((await attempt('Not-The-Password-1')).status).toBe(400)
     const locked = await attempt(person.password)
     expect(locked.status).toBe(429)
-    expect(await locked.json()).toMatchObject({ code: 'account_locked' })
+    expect(await locked.json()).toMatchObject({
+      code: 'account_locked',
+      detail: expect.stringContaining('Try again after the time given in Retry-After'),
+    })
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
+  test('a body without the password is a 400 naming the field, and ends nothing', async () => {
+    const person = await signUp(harness)
+    await signInAgain(harness, person)
+    const response = await post('/api/auth/sessions/revoke-others', bearer(person.token), {})
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ errors: [{ path: 'password' }] })
+    expect(await sessionsOf(person)).toHaveLength(2)
+  })
+
+  test('a person with no password sign-in at all (no credential account) is refused, not a 500', async () => {
+    const person = await signUp(harness)
+    await harness.taskwise.db.delete(schema.account).where(eq(schema.account.userId, person.id))
+    const response = await post('/api/auth/sessions/revoke-others', bearer(person.token), {
+      password: person.password,
+    })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ code: 'invalid_password' })
   })
 
   test('an account with no password of its own cannot re-authenticate with any', async () => {
