@@ -112,6 +112,17 @@ describe('cookies', () => {
     await expectUnauthenticated(response, 'Bearer')
   })
 
+  test('the session cookie alone (no JWT cookie) is enough', async () => {
+    const person = await signUp(harness)
+    const sessionOnly = person.browser.cookie
+      .split('; ')
+      .filter((cookie) => !cookie.startsWith(`${JWT_COOKIE_NAME}=`))
+    expect(sessionOnly).toEqual([expect.stringMatching(/^taskwise\.session_token=/)])
+    const response = await me({ cookie: sessionOnly.join('; ') })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ user: { id: person.id } })
+  })
+
   test('a cookie that is neither a session nor a JWT is a 401', async () => {
     await expectUnauthenticated(await me({ cookie: `${JWT_COOKIE_NAME}=not-a-jwt; x=1` }), 'Bearer')
   })

@@ -70,6 +70,11 @@ describe('cookieFromRequest', () => {
     expect(cookieFromRequest(requestWith(`x${JWT_COOKIE_NAME}=v`), JWT_COOKIE_NAME)).toBeUndefined()
   })
 
+  test('spaces around a value are not part of it', () => {
+    const request = requestWith(`${JWT_COOKIE_NAME}= a.b.c ; other=1`)
+    expect(cookieFromRequest(request, JWT_COOKIE_NAME)).toBe('a.b.c')
+  })
+
   test('the value keeps any "=" after the first', () => {
     expect(cookieFromRequest(requestWith(`${JWT_COOKIE_NAME}=a=b=`), JWT_COOKIE_NAME)).toBe('a=b=')
   })
