@@ -65,7 +65,11 @@ describe('the per-IP limit', () => {
     })
     expect(limited.status).toBe(429)
     expect(limited.headers.get('content-type')).toBe('application/problem+json')
-    expect(await limited.json()).toMatchObject({ status: 429, code: 'rate_limited' })
+    expect(await limited.json()).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      detail: 'Too many requests. Try again after the time given in Retry-After.',
+    })
     // The time left in this window, not some default.
     expect(retryAfterOf(limited)).toBeGreaterThan(PER_IP_WINDOW_SECONDS - 10)
     expect(retryAfterOf(limited)).toBeLessThanOrEqual(PER_IP_WINDOW_SECONDS)
@@ -174,7 +178,12 @@ describe('the per-account limit', () => {
       ip: lockedFrom,
     })
     expect(locked.status).toBe(429)
-    expect(await locked.json()).toMatchObject({ status: 429, code: 'account_locked' })
+    expect(await locked.json()).toMatchObject({
+      status: 429,
+      code: 'account_locked',
+      detail:
+        'Too many sign-in attempts for this account. Try again after the time given in Retry-After.',
+    })
     expect(retryAfterOf(locked)).toBeGreaterThan(800)
     expect(retryAfterOf(locked)).toBeLessThanOrEqual(900)
     expect(locked.headers.getSetCookie()).toEqual([])

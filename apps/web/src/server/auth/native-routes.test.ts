@@ -120,6 +120,10 @@ describe('Better Auth’s own routes', () => {
       const answer = await harness.request(path, { method, headers, ...(json ? { json } : {}) })
       expect(answer.status, `${method} ${path}`).toBe(404)
       expect(answer.headers.get('content-type')).toBe('application/problem+json')
+      expect(await answer.json()).toMatchObject({
+        code: 'not_found',
+        detail: 'There is no such route.',
+      })
     }
     // Nothing changed: the old password still signs in, the name is unchanged.
     const me = await harness.request('/api/auth/me', { headers })
@@ -144,6 +148,21 @@ describe('Better Auth’s own routes', () => {
         cookieHeaderFrom(response).split('session_token=')[1]?.split('.')[0] ?? 'x',
       ),
     )
+  })
+
+  test('a public route with a trailing slash is a 404 problem, like any other unknown route', async () => {
+    for (const path of ['/api/auth/jwks/', '/api/auth/jwks//']) {
+      const response = await harness.request(path)
+      expect(response.status, path).toBe(404)
+      expect(response.headers.get('content-type')).toBe('application/problem+json')
+      expect(await response.json()).toMatchObject({ code: 'not_found' })
+    }
+  })
+
+  test('get-session without a session answers 200 null, not an error', async () => {
+    const response = await harness.request('/api/auth/get-session')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toBeNull()
   })
 
   test('GET /api/auth/ok, the health probe, answers 200', async () => {

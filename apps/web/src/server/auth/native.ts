@@ -100,7 +100,9 @@ export function createNativeGateway(taskwise: TaskwiseAuth) {
 
   /** A request from outside to /api/auth/*: the public native routes only, never a session token. */
   async function handleExternal(request: Request): Promise<Response> {
-    const path = new URL(request.url).pathname.replace(/^\/api\/auth/, '').replace(/\/+$/, '')
+    // Exactly as written: Better Auth's router matches no trailing slash either, and answered one
+    // with a bare 404 that was not problem+json.
+    const path = new URL(request.url).pathname.replace(/^\/api\/auth/, '')
     if (!PUBLIC_NATIVE_ROUTES.has(`${request.method} ${path}`)) {
       return problemResponse('not_found', 'There is no such route.')
     }
