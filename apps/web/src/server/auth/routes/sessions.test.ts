@@ -78,6 +78,12 @@ describe('GET /api/auth/sessions', () => {
   })
 })
 
+test('GET /api/auth/sessions without credentials is a 401', async () => {
+  const response = await harness.request('/api/auth/sessions')
+  expect(response.status).toBe(401)
+  expect(await response.json()).toMatchObject({ code: 'invalid_token' })
+})
+
 describe('ending sessions', () => {
   test('ending another device leaves this browser signed in; ending this one clears its cookies', async () => {
     const person = await signUp(harness)
