@@ -442,6 +442,10 @@ describe('programs and cross-site forms', () => {
       },
     })
     expect(response.status).toBe(403)
+    expect(await response.json()).toMatchObject({
+      code: 'forbidden',
+      detail: expect.stringContaining('must come from this site (a trusted Origin header)'),
+    })
     expect(response.headers.getSetCookie()).toEqual([])
   })
 })
