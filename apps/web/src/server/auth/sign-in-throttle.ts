@@ -42,8 +42,8 @@ export function createSignInThrottle(
           attempts = case when t.window_started_at <= now() - ${window} then 1 else t.attempts + 1 end,
           window_started_at = case when t.window_started_at <= now() - ${window} then now() else t.window_started_at end
         returning attempts, extract(epoch from (window_started_at + ${window} - now())) as retry_after`)
-    const row = result.rows[0]
-    if (!row) throw new Error('sign_in_throttle: the upsert returned no row')
+    // An upsert with RETURNING answers exactly one row (inserted or updated).
+    const [row] = result.rows as [{ attempts: number; retry_after: string }]
     if (row.attempts <= limit.maxAttempts) {
       // Now and then, forget windows that ended long ago (each row is one address that was tried).
       if (Math.random() < 0.01)
