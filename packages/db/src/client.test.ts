@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { createPool } from './client'
+import { sql } from 'drizzle-orm'
+import type pg from 'pg'
+import { createDatabase, createPool } from './client'
 import { isDatabaseUnavailable } from './errors'
 import { createTestDatabase, type TestDatabase } from './testing'
 
@@ -46,6 +48,34 @@ test('a pool with no free connection makes a caller wait at most connectionTimeo
     expect(isDatabaseUnavailable(waited)).toBe(true)
     expect(ms).toBeGreaterThanOrEqual(190)
     expect(ms).toBeLessThan(1_000)
+  } finally {
+    await pool.end()
+  }
+})
+
+test('a transaction whose connection drops before its begin gives the connection back: the pool still serves', async () => {
+  const pool = createPool(database.url, { max: 2, connectionTimeoutMillis: 1_000 })
+  const db = createDatabase(pool)
+  // Cut each connection the moment it is checked out, so drizzle's `begin` is the statement that
+  // fails, three times with a pool of two.
+  const cut = (client: pg.PoolClient) =>
+    (
+      client as unknown as { connection: { stream: { destroy(): void } } }
+    ).connection.stream.destroy()
+  pool.on('acquire', cut)
+  try {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const failed = await db
+        .transaction(async (tx) => tx.execute(sql`select 1`))
+        .catch((e: unknown) => e)
+      expect(isDatabaseUnavailable(failed)).toBe(true)
+    }
+    pool.off('acquire', cut)
+    // Without the release, both connections would still be held and this would time out.
+    expect((await pool.query('select 1 as one')).rows).toEqual([{ one: 1 }])
+    expect(
+      await db.transaction(async (tx) => (await tx.execute(sql`select 2 as two`)).rows),
+    ).toEqual([{ two: 2 }])
   } finally {
     await pool.end()
   }

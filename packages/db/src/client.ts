@@ -6,6 +6,7 @@ import * as signInThrottleSchema from './schema/sign-in-throttle'
 import * as authActivitySchema from './schema/auth-activity'
 import * as apiRateLimitSchema from './schema/api-rate-limit'
 import * as twoFactorSchema from './schema/two-factor'
+import { releaseLostClients } from './pool-guard'
 
 export const schema = {
   ...authSchema,
@@ -60,6 +61,7 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
   // connection drops between two statements emits 'error' with no listener, and Node would crash
   // the process (the statement under way fails on its own, so the caller still sees the error).
   pool.on('connect', (client) => client.on('error', onError))
+  releaseLostClients(pool)
   return pool
 }
 
