@@ -1,49 +1,9 @@
-import {
-  acceptedResponseSchema,
-  activityListSchema,
-  changeEmailBodySchema,
-  changePasswordBodySchema,
-  confirmEmailBodySchema,
-  confirmEmailResponseSchema,
-  forgotPasswordBodySchema,
-  linkTokenSchema,
-  reauthenticateBodySchema,
-  resetPasswordBodySchema,
-  sessionListSchema,
-} from '@taskwise/contracts/account'
 import { JWT_COOKIE_NAME, SECURE_JWT_COOKIE_NAME } from '@taskwise/contracts/auth'
-import {
-  authTokenResponseSchema,
-  authUserSchema,
-  emailSchema,
-  loginBodySchema,
-  loginPasswordSchema,
-  meResponseSchema,
-  registerBodySchema,
-} from '@taskwise/contracts/auth-payloads'
-import { healthResponseSchema, readyResponseSchema } from '@taskwise/contracts/health'
-import {
-  passkeyItemSchema,
-  passkeyListSchema,
-  passkeyRegistrationOptionsSchema,
-  passkeyRenameBodySchema,
-} from '@taskwise/contracts/passkeys'
-import { passwordSchema } from '@taskwise/contracts/password'
-import {
-  backupCodesResponseSchema,
-  loginResponseSchema,
-  twoFactorChallengeSchema,
-  twoFactorConfirmBodySchema,
-  twoFactorDisableBodySchema,
-  twoFactorEnrolmentSchema,
-  twoFactorLoginBodySchema,
-  twoFactorStatusSchema,
-} from '@taskwise/contracts/two-factor'
-import { PROBLEM_CONTENT_TYPE, problemSchema } from '@taskwise/contracts/problem'
-import { z } from 'zod'
+import { PROBLEM_CONTENT_TYPE } from '@taskwise/contracts/problem'
 import { SESSION_COOKIE_NAMES } from '../../lib/session-cookie'
 import { authOperations, type AuthOperation } from './auth-operations'
 import { healthOperations } from './health-operations'
+import { componentSchemas, inputSchemas, outputSchemas, SCHEMA_REF } from './auth-components'
 
 /**
  * The OpenAPI 3.1 document of the web app's auth contract, served at GET /api/auth/openapi.json:
@@ -55,80 +15,6 @@ import { healthOperations } from './health-operations'
 export const AUTH_OPENAPI_PATH = '/api/auth/openapi.json'
 
 type Json = Record<string, unknown>
-
-const SCHEMA_REF = '#/components/schemas/'
-
-/** Request bodies and the fields they share, as a client may send them. */
-const inputSchemas = {
-  RegisterBody: registerBodySchema,
-  LoginBody: loginBodySchema,
-  ForgotPasswordBody: forgotPasswordBodySchema,
-  ResetPasswordBody: resetPasswordBodySchema,
-  ChangePasswordBody: changePasswordBodySchema,
-  ChangeEmailBody: changeEmailBodySchema,
-  ConfirmEmailBody: confirmEmailBodySchema,
-  ReauthenticateBody: reauthenticateBodySchema,
-  Email: emailSchema,
-  NewPassword: passwordSchema,
-  Password: loginPasswordSchema,
-  LinkToken: linkTokenSchema,
-  TwoFactorLoginBody: twoFactorLoginBodySchema,
-  TwoFactorConfirmBody: twoFactorConfirmBodySchema,
-  TwoFactorDisableBody: twoFactorDisableBodySchema,
-  PasskeyRenameBody: passkeyRenameBodySchema,
-}
-
-/** What the schemas cannot say in JSON Schema (refinements), said in words. */
-const descriptions: Record<string, string> = {
-  Email: 'An email address; trimmed and lower-cased, at most 254 characters',
-  NewPassword:
-    'A new password: 8–128 characters with an uppercase and a lowercase letter, a digit and a special character, and not a common password. A 400 `password_policy` lists every unmet rule.',
-  Password: 'The current password: 1–128 characters (only its length is checked)',
-  LinkToken: 'The token of a mailed link',
-  TwoFactorLoginBody:
-    'Exactly one of `code` (6 digits from the authenticator app) and `backupCode`; `trustDevice` skips this step on this browser for 30 days',
-}
-
-/** Answers, as the routes write them. */
-const outputSchemas = {
-  AuthUser: authUserSchema,
-  AuthTokenResponse: authTokenResponseSchema,
-  MeResponse: meResponseSchema,
-  ConfirmEmailResponse: confirmEmailResponseSchema,
-  Accepted: acceptedResponseSchema,
-  SessionList: sessionListSchema,
-  ActivityList: activityListSchema,
-  LoginResponse: loginResponseSchema,
-  TwoFactorChallenge: twoFactorChallengeSchema,
-  TwoFactorEnrolment: twoFactorEnrolmentSchema,
-  BackupCodesResponse: backupCodesResponseSchema,
-  TwoFactorStatus: twoFactorStatusSchema,
-  PasskeyItem: passkeyItemSchema,
-  PasskeyList: passkeyListSchema,
-  PasskeyRegistrationOptions: passkeyRegistrationOptionsSchema,
-  Problem: problemSchema,
-  Health: healthResponseSchema,
-  Ready: readyResponseSchema,
-}
-
-function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output'): Json {
-  const registry = z.registry<{ id: string }>()
-  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id })
-  const { schemas: generated } = z.toJSONSchema(registry, {
-    target: 'draft-2020-12',
-    io,
-    // Refinements (the password rules, the length in code points) are described, not encoded.
-    unrepresentable: 'any',
-    uri: (id) => `${SCHEMA_REF}${id}`,
-  })
-  // Each comes out as a document of its own; in `components` it is a plain schema.
-  return Object.fromEntries(
-    Object.entries(generated).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [
-      id,
-      descriptions[id] ? { description: descriptions[id], ...schema } : schema,
-    ]),
-  )
-}
 
 const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: `${SCHEMA_REF}Problem` } } }
 
