@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import type { MemoryReading } from './results'
 
 /** Resident memory and CPU time from /proc (Linux), of a process and every process below it. */
 
@@ -54,4 +55,20 @@ export function treeRssMiB(pid: number | undefined): number | null {
 /** The CPU time `pid` and its descendants have used so far, in ms (null as above). */
 export function treeCpuMs(pid: number | undefined): number | null {
   return sumOverTree(pid, cpuMs)
+}
+
+/** The memory readings of a run: each service idle and loaded, then the scrypt web instance. */
+export function memoryReadings(
+  idle: Map<string, number | null>,
+  loaded: Map<string, number | null>,
+  scrypt: { idleMiB: number | null; loadedMiB: number | null },
+): MemoryReading[] {
+  const memory: MemoryReading[] = [...idle].map(([service, idleMiB]) => ({
+    service,
+    idleMiB,
+    loadedMiB: loaded.get(service) ?? null,
+  }))
+  const { idleMiB, loadedMiB } = scrypt
+  memory.push({ service: 'web (web server), scrypt instance', idleMiB, loadedMiB })
+  return memory
 }

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import type { LoadResult } from './load'
-import { floorRatio, formatMs, medianRound, renderMarkdown } from './report'
+import { renderMarkdown } from './report'
+import { floorRatio, formatMs, medianRound } from './report-figures'
 import type { BenchResults } from './results'
 import { summarize } from './stats'
 

@@ -21,7 +21,7 @@ export interface MachineInfo {
 }
 
 export interface ListRun {
-  /** api: the api directly (Bearer); web: through the web origin's rewrite (cookie); floor: bare Fastify + pg. */
+  /** api: the api directly (Bearer); web: through the web origin, whose web server forwards to the api (cookie); floor: bare Fastify + pg. */
   target: 'api' | 'web' | 'floor'
   connections: number
   /** The round with the median throughput. */

@@ -1,0 +1,90 @@
+import type { LoadResult } from './load'
+import {
+  capitalise,
+  errorsOf,
+  floorRatio,
+  formatCount,
+  formatMs,
+  listRun,
+  medianCpuMsPerRequest,
+  medianRound,
+  roundRatios,
+  verdict,
+} from './report-figures'
+import type { BenchResults, ListRun } from './results'
+
+/** BENCHMARKS.md's summary: each measured figure against our target and the seed's. */
+
+export function targetsTable(results: BenchResults): string[] {
+  const rows: string[] = ['| What | Measured | Our target | Seed’s target |', '|---|---|---|---|']
+  const v = results.verification
+  if (v) {
+    const alone = v.signatureOnly
+      ? `; the Ed25519 signature alone: p99 ${formatMs(v.signatureOnly.latencyMs.p99)}, p50 ${formatMs(v.signatureOnly.latencyMs.p50)}`
+      : ''
+    rows.push(
+      `| Token verification, in process | p99 ${formatMs(v.latencyMs.p99)} (p50 ${formatMs(v.latencyMs.p50)}, ${formatCount(v.opsPerSecond)} ops/s${alone}) | < 0.2 ms p99: ${verdict(v.latencyMs.p99 < 0.2)} | < 50 ms: ${verdict(v.latencyMs.p99 < 50)} |`,
+    )
+  }
+  for (const connections of [10, 50]) {
+    const api = listRun(results, 'api', connections)
+    if (!api) continue
+    const ours = connections === 50 ? `< 10 ms p95: ${verdict(api.latencyMs.p95 < 10)}` : '—'
+    const ratio = floorRatio(results, connections)
+    const floor = listRun(results, 'floor', connections)
+    const floorP95 = floor ? ` (the floor: p95 ${formatMs(floor.latencyMs.p95)})` : ''
+    rows.push(
+      `| List of ${results.settings.listLimit} tasks, api, ${connections} connections | p95 ${formatMs(api.latencyMs.p95)}, ${formatCount(api.requestsPerSecond)} req/s, errors ${errorsOf(api)}${floorP95} | ${ours} | < 200 ms p95: ${verdict(api.latencyMs.p95 < 200)} |`,
+    )
+    if (ratio !== undefined && floor) {
+      rows.push(
+        `| … throughput as a share of the floor’s, ${connections} connections | ${ratio.toFixed(2)} (${describeRatios(results, connections, api, floor)}) | ≥ 0.8: ${verdict(ratio >= 0.8)} | — |`,
+      )
+    }
+  }
+  for (const run of results.writes) {
+    rows.push(
+      `| ${capitalise(run.operation)} a task, ${run.connections} connections | p95 ${formatMs(run.result.latencyMs.p95)}, errors ${errorsOf(run.result)} | — | < 200 ms p95: ${verdict(run.result.latencyMs.p95 < 200 && run.result.errors === 0)} |`,
+    )
+  }
+  for (const burst of results.auth) {
+    const round = medianRound(burst)
+    if (!round) continue
+    const allErrors = burst.rounds.reduce((sum, r) => sum + r.errors, 0)
+    const what = `${burst.concurrency} concurrent ${burst.operation === 'sign-in' ? 'sign-ins' : 'registrations'} (${burst.hasher})`
+    const alone = results.hashing?.find((timing) => timing.hasher === burst.hasher)
+    const hashingAlone = alone
+      ? ` (the hashing alone, ${alone.concurrency} at once: ${formatMs(alone.burstWallMs)})`
+      : ''
+    const ours =
+      burst.operation === 'sign-in' && burst.hasher === 'argon2id'
+        ? `all done < 2 s: ${verdict(round.wallMs < 2000 && allErrors === 0)}`
+        : '—'
+    rows.push(
+      `| ${what} | all done in ${formatMs(round.wallMs)}; p95 ${formatMs(round.latencyMs.p95)}; errors ${allErrors}${hashingAlone} | ${ours} | each < 5 s: ${verdict(round.latencyMs.max < 5000 && allErrors === 0)} |`,
+    )
+  }
+  return rows
+}
+
+function describeRatios(
+  results: BenchResults,
+  connections: number,
+  api: LoadResult,
+  floor: LoadResult,
+): string {
+  const ratios = roundRatios(results, connections)
+  const runOf = (target: ListRun['target']) =>
+    results.list.find((run) => run.target === target && run.connections === connections)
+  const apiRun = runOf('api')
+  const floorRun = runOf('floor')
+  const cpuApi = apiRun ? medianCpuMsPerRequest(apiRun) : Number.NaN
+  const cpuFloor = floorRun ? medianCpuMsPerRequest(floorRun) : Number.NaN
+  const cpu =
+    Number.isFinite(cpuApi) && Number.isFinite(cpuFloor)
+      ? `; server CPU per request ${formatMs(cpuApi)} against the floor’s ${formatMs(cpuFloor)}`
+      : ''
+  return ratios.length > 1
+    ? `each round: ${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}${cpu}`
+    : `${formatCount(api.requestsPerSecond)} / ${formatCount(floor.requestsPerSecond)} req/s${cpu}`
+}
