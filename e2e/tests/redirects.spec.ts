@@ -13,7 +13,7 @@ test('an anonymous visit to the dashboard asks to sign in, then returns to the s
 
   await page.getByLabel('Email').fill(user.email)
   await page.getByLabel('Password', { exact: true }).fill(user.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(page).toHaveURL('/dashboard?x=1')
   await expect(page.getByRole('heading', { level: 1, name: 'Your tasks' })).toBeVisible()
 })

@@ -90,7 +90,7 @@ test('the pages work under the policy and no violation is reported', async ({ pa
   }
   // Scripts really run: the sign-in form checks its fields in the browser.
   await page.goto('/login')
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(page.getByText('Enter a valid email address').first()).toBeVisible()
 
   await registerUser(page.request, 'csp')
