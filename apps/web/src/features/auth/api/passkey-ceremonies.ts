@@ -37,17 +37,28 @@ export async function addPasskey(body: ReauthenticateBody, name: string): Promis
 }
 
 /**
- * Signs in with a passkey: session and JWT cookies arrive with the answer. With `autoFill`, the
- * browser offers the passkeys in the email field's suggestions (conditional mediation) and this
- * resolves only if the person picks one.
+ * The options of a passkey sign-in. Asking for them sets the challenge cookie that the answer is
+ * checked against, so a later request's challenge replaces an earlier one's.
  */
-export async function signInWithPasskey({ autoFill = false } = {}): Promise<void> {
+export async function passkeySignInOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const options = await fetch('/api/auth/passkey/generate-authenticate-options', {
     credentials: 'same-origin',
     headers: { accept: 'application/json' },
   })
   if (!options.ok) throw await apiErrorFrom(options)
-  const optionsJSON = (await options.json()) as PublicKeyCredentialRequestOptionsJSON
+  return (await options.json()) as PublicKeyCredentialRequestOptionsJSON
+}
+
+/**
+ * Signs in with a passkey: session and JWT cookies arrive with the answer. With `autoFill`, the
+ * browser offers the passkeys in the email field's suggestions (conditional mediation) and this
+ * resolves only if the person picks one.
+ */
+export async function signInWithPasskey({
+  autoFill = false,
+  options,
+}: { autoFill?: boolean; options?: Promise<PublicKeyCredentialRequestOptionsJSON> } = {}) {
+  const optionsJSON = await (options ?? passkeySignInOptions())
   const response = await startAuthentication({ optionsJSON, useBrowserAutofill: autoFill })
   await post('/api/auth/passkey/verify-authentication', { response })
 }

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormAlert } from '@/components/ui/form-alert'
 import { ApiError } from '@/lib/problem-error'
-import { signInWithPasskey } from '../api/passkey-ceremonies'
+import { passkeySignInOptions, signInWithPasskey } from '../api/passkey-ceremonies'
 import { tooManyAttemptsSentence } from '../form-errors'
 
 /**
@@ -21,19 +21,25 @@ export function PasskeySignIn({ onSignedIn }: { onSignedIn: () => void }) {
   // The latest callback, so that the autofill request starts once, not on every render.
   const signedIn = useRef(onSignedIn)
   signedIn.current = onSignedIn
+  // The autofill's request for options, while it is under way: the button waits for it, so that
+  // the autofill's challenge cookie can never replace the button's (and fail its sign-in).
+  const autofillOptions = useRef<Promise<unknown>>(undefined)
 
   useEffect(() => {
     setSupported(browserSupportsWebAuthn())
     let active = true
-    void browserSupportsWebAuthnAutofill().then(async (autofill) => {
-      if (!autofill || !active) return
-      try {
-        await signInWithPasskey({ autoFill: true })
+    const options = browserSupportsWebAuthnAutofill().then((autofill) =>
+      autofill && active ? passkeySignInOptions() : null,
+    )
+    autofillOptions.current = options.catch(() => null)
+    void options
+      .then(async (optionsJSON) => {
+        if (!optionsJSON || !active) return
+        await signInWithPasskey({ autoFill: true, options: Promise.resolve(optionsJSON) })
         if (active) signedIn.current()
-      } catch {
-        // Replaced by the button's request, or never picked: the form goes on as it is.
-      }
-    })
+      })
+      // Replaced by the button's request, or never picked: the form goes on as it is.
+      .catch(() => {})
     return () => {
       active = false
     }
@@ -45,6 +51,7 @@ export function PasskeySignIn({ onSignedIn }: { onSignedIn: () => void }) {
     setError(undefined)
     setBusy(true)
     try {
+      await autofillOptions.current
       await signInWithPasskey()
     } catch (caught) {
       setBusy(false)
