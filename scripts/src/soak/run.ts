@@ -34,6 +34,8 @@ export interface SoakFigures {
   faults: { instance: string; killedAtSecond: number; downSeconds: number }[]
   failuresInFaultWindows: number
   failuresOutsideFaultWindows: number
+  /** Deletes answered 404 at once inside a fault window: nginx had retried an applied DELETE. */
+  deletesFoundGoneInFaultWindows: number
   rateLimited: number
   retries: number
   gaveUp: number
@@ -135,6 +137,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     for (const address of upstream.split(', ')) servedBy[address] = (servedBy[address] ?? 0) + 1
   }
   const outside = stats.failuresOutside(windows)
+  const inWindow = (at: number) =>
+    windows.some((window) => at >= window.killedAt && at <= window.endsAt)
+  for (const gone of stats.deletesFoundGone.filter((entry) => !inWindow(entry.at))) {
+    stats.violation(`task ${gone.path} was missing when its owner deleted it (404)`)
+  }
   for (const failure of outside.slice(0, 20)) {
     stats.violation(
       `${failure.status || 'no answer'} outside the fault windows: ${failure.method} ${failure.path}`,
@@ -160,6 +167,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     retries: stats.retries,
     gaveUp: stats.gaveUp,
     ambiguousWrites: stats.ambiguousWrites,
+    deletesFoundGoneInFaultWindows: stats.deletesFoundGone.filter((entry) => inWindow(entry.at))
+      .length,
     servedBy,
     invariants: {
       ...invariants,

@@ -34,6 +34,12 @@ export class SoakStats {
   /** Writes whose outcome was unknown (no answer), settled by reading back before retrying. */
   ambiguousWrites = 0
   readonly violations: string[] = []
+  /**
+   * Deletes whose first answer was a 404: nginx passes an idempotent request (DELETE) on to the
+   * other api instance when the first dies after applying it, so inside a fault window the task is
+   * gone as asked; outside one, a task the client believed in was missing (a violation).
+   */
+  readonly deletesFoundGone: Failure[] = []
 
   answer(method: string, path: string, status: number): void {
     this.requests += 1

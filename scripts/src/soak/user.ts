@@ -210,6 +210,11 @@ export class SoakUser {
     if (answer.status === 204 || (ambiguous && answer.status === 404)) {
       this.model.delete(id)
       this.unsure.delete(id)
+    } else if (answer.status === 404) {
+      // Judged against the fault windows at the end (SoakStats.deletesFoundGone).
+      this.stats.deletesFoundGone.push({ at: Date.now(), method: 'DELETE', path: id, status: 404 })
+      this.model.delete(id)
+      this.unsure.delete(id)
     } else if (this.expectStatus('delete', answer, 204) === false) {
       this.unsure.add(id)
     }
