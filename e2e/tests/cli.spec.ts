@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { repoRoot } from '@taskwise/db/paths'
 import { API_PORT, WEB_PORT } from '@taskwise/scripts/lib/test-ports'
-import { expect, test } from '@playwright/test'
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { Secret, TOTP } from 'otpauth'
 import { registerUser } from '../fixtures/users'
 
 // The `taskwise` command, spawned as a person or a script would, against the running stack: the
@@ -78,6 +79,87 @@ test('a wrong password is one clear line and exit 3', async ({ request }) => {
   const run = await taskwise(configDir, ['login', '--email', user.email], 'Not-the-password-1!\n')
   expect(run.code).toBe(3)
   expect(run.stderr.trim()).toBe('taskwise: The email address or the password is not correct.')
+})
+
+/** Turns on two-factor sign-in through the web app's routes; the key and the backup codes. */
+async function enableTwoFactor(request: APIRequestContext, password: string) {
+  const headers = { origin: WEB }
+  const started = await request.post(`${WEB}/api/auth/two-factor/enable`, {
+    headers,
+    data: { password },
+  })
+  expect(started.status()).toBe(200)
+  const { secret } = (await started.json()) as { secret: string }
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 })
+  const confirmed = await request.post(`${WEB}/api/auth/two-factor/confirm`, {
+    headers,
+    data: { code: totp.generate() },
+  })
+  expect(confirmed.status()).toBe(200)
+  const { backupCodes } = (await confirmed.json()) as { backupCodes: string[] }
+  return { totp, backupCodes }
+}
+
+test('with two-factor sign-in on, login asks for a code or a backup code after the password', async ({
+  request,
+}) => {
+  const user = await registerUser(request, 'cli')
+  const { totp, backupCodes } = await enableTwoFactor(request, user.password)
+
+  // The password alone is not enough: no code given, nothing stored.
+  const noCode = await taskwise(
+    configDir,
+    ['login', '--email', user.email],
+    `${user.password}
+`,
+  )
+  expect(noCode.code).toBe(2)
+  expect(noCode.stderr.trim()).toBe('taskwise: No code given.')
+  expect((await taskwise(configDir, ['whoami'])).code).toBe(3)
+
+  const wrong = await taskwise(
+    configDir,
+    ['login', '--email', user.email],
+    `${user.password}
+000000
+`,
+  )
+  expect(wrong.code).toBe(3)
+  expect(wrong.stderr.trim()).toBe('taskwise: The code is not correct, or it was used already.')
+
+  // The next step's code: the confirmation used this step's, and a code works once.
+  const code = totp.generate({ timestamp: Date.now() + 30_000 })
+  const signedIn = await taskwise(
+    configDir,
+    ['login', '--email', user.email],
+    `${user.password}
+${code}
+`,
+  )
+  expect(signedIn.stderr).toBe('')
+  expect(signedIn.code).toBe(0)
+  expect(signedIn.stdout).toContain(`Signed in as ${user.email}`)
+  const whoami = await taskwise(configDir, ['whoami', '--json'])
+  expect(JSON.parse(whoami.stdout)).toMatchObject({ user: { id: user.id } })
+
+  const replayed = await taskwise(
+    configDir,
+    ['login', '--email', user.email],
+    `${user.password}
+${code}
+`,
+  )
+  expect(replayed.code).toBe(3)
+
+  const backup = await taskwise(
+    configDir,
+    ['login', '--email', user.email],
+    `${user.password}
+${backupCodes[0]}
+`,
+  )
+  expect(backup.code).toBe(0)
+  expect(backup.stdout).toContain(`Signed in as ${user.email}`)
 })
 
 test('add, list, search, complete, edit and delete, through the web origin and the api directly', async ({

@@ -18,10 +18,24 @@ import { settle, USER_AGENT } from './http'
 const authClient = (url: string, token?: string) =>
   createAuthClient({ baseUrl: url, userAgent: USER_AGENT, ...(token ? { token } : {}) })
 
+/**
+ * Piped input is read through one reader for the whole run: a reader buffers ahead, so a second
+ * reader would miss the lines after the first (`printf '%s\n%s\n' "$PW" "$CODE" | taskwise login`).
+ */
+let piped: { lines: ReturnType<typeof createInterface>; next: AsyncIterator<string> } | undefined
+
 async function readLine(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    if (!piped) {
+      const lines = createInterface({ input: process.stdin, terminal: false })
+      piped = { lines, next: lines[Symbol.asyncIterator]() }
+    }
+    const line = await piped.next.next()
+    return typeof line.value === 'string' ? line.value : ''
+  }
   const lines = createInterface({ input: process.stdin, output: process.stderr, terminal: false })
   try {
-    if (process.stdin.isTTY) process.stderr.write(prompt)
+    process.stderr.write(prompt)
     const line = await lines[Symbol.asyncIterator]().next()
     return typeof line.value === 'string' ? line.value : ''
   } finally {
@@ -41,6 +55,14 @@ async function askPassword(): Promise<string> {
 }
 
 export async function login(url: string, email: string | undefined): Promise<Credentials> {
+  try {
+    return await signIn(url, email)
+  } finally {
+    piped?.lines.close()
+  }
+}
+
+async function signIn(url: string, email: string | undefined): Promise<Credentials> {
   const address = email ?? (await readLine('Email: ')).trim()
   if (!address) throw new CliError('Give an email address (--email or at the prompt).', EXIT.usage)
   const secret = await askPassword()
