@@ -113,7 +113,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     waitForOk(
       `http://127.0.0.1:${instance.port}${instance.kind === 'api' ? '/ready' : '/'}`,
       instance.service,
-      instance.kind === 'api' ? 60_000 : 180_000,
     )
   const make = (kind: Instance['kind'], list: number[]) =>
     list.map((port, index) => {

@@ -64,7 +64,18 @@ export async function run(
 }
 
 /** Polls `url` until it answers 200, the service exits, or `timeoutMs` passes. */
-export async function waitForOk(url: string, service: Service, timeoutMs: number): Promise<void> {
+/**
+ * How long a service may take to answer its first request: the api (transpiled by tsx at start)
+ * and the web server alike. One minute was not always enough for the api on a loaded 2-core
+ * machine running the test suite beside it.
+ */
+export const STARTUP_TIMEOUT_MS = 180_000
+
+export async function waitForOk(
+  url: string,
+  service: Service,
+  timeoutMs = STARTUP_TIMEOUT_MS,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let exited = false
   void service.exited.then(() => (exited = true))

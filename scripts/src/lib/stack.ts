@@ -199,8 +199,8 @@ export async function startStack({
 
     const [api, web] = services as [Service, Service]
     await Promise.all([
-      waitForOk(`${apiUrl}/ready`, api, 60_000),
-      waitForOk(`http://127.0.0.1:${settings.WEB_PORT}/`, web, 180_000),
+      waitForOk(`${apiUrl}/ready`, api),
+      waitForOk(`http://127.0.0.1:${settings.WEB_PORT}/`, web),
     ])
 
     const firstExit = Promise.race(
