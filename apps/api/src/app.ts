@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Server } from 'node:http'
-import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyHttpOptions, type FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { JwksSource } from './auth/key-store'
@@ -170,7 +170,8 @@ export function serverOptions(
       const given = request.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
-    disableRequestLogging: true,
+    // Fastify's own request lines are off: the onResponse hook above writes one per request.
+    logController: new LogController({ disableRequestLogging: true }),
     // X-Forwarded-For (the client address in logs) is believed only from the reverse proxies
     // listed in TRUSTED_PROXIES (docs/decisions/0202-client-ip-trust.md); else the socket's.
     trustProxy: config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false,
