@@ -41,6 +41,7 @@ const claimsSchema = z.object({
   sid: z.uuid(),
   email: z.string().optional(),
   iat: z.number(),
+  exp: z.number(),
 })
 
 /**
@@ -57,6 +58,15 @@ export async function verifyAccessToken(
   getKey: JWTVerifyGetKey,
   issuer: string,
 ): Promise<TokenIdentity> {
+  return (await verifyAccessTokenExpiry(token, getKey, issuer)).identity
+}
+
+/** {@link verifyAccessToken}, also telling when the token expires (its `exp`, in ms since the epoch). */
+export async function verifyAccessTokenExpiry(
+  token: string,
+  getKey: JWTVerifyGetKey,
+  issuer: string,
+): Promise<{ identity: TokenIdentity; expiresAtMs: number }> {
   let payload: unknown
   try {
     ;({ payload } = await jwtVerify(token, getKey, {
@@ -79,9 +89,12 @@ export async function verifyAccessToken(
     throw new InvalidTokenError('The token was issued in the future')
   }
   return {
-    userId: claims.data.sub.toLowerCase(),
-    sessionId: claims.data.sid.toLowerCase(),
-    email: claims.data.email ?? null,
+    identity: {
+      userId: claims.data.sub.toLowerCase(),
+      sessionId: claims.data.sid.toLowerCase(),
+      email: claims.data.email ?? null,
+    },
+    expiresAtMs: claims.data.exp * 1000,
   }
 }
 

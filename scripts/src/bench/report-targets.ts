@@ -1,3 +1,4 @@
+import { listCpuRow, verificationRows } from './report-api-targets'
 import type { LoadResult } from './load'
 import {
   capitalise,
@@ -17,15 +18,7 @@ import type { BenchResults, ListRun } from './results'
 
 export function targetsTable(results: BenchResults): string[] {
   const rows: string[] = ['| What | Measured | Our target | Seed’s target |', '|---|---|---|---|']
-  const v = results.verification
-  if (v) {
-    const alone = v.signatureOnly
-      ? `; the Ed25519 signature alone: p99 ${formatMs(v.signatureOnly.latencyMs.p99)}, p50 ${formatMs(v.signatureOnly.latencyMs.p50)}`
-      : ''
-    rows.push(
-      `| Token verification, in process | p99 ${formatMs(v.latencyMs.p99)} (p50 ${formatMs(v.latencyMs.p50)}, ${formatCount(v.opsPerSecond)} ops/s${alone}) | < 0.2 ms p99: ${verdict(v.latencyMs.p99 < 0.2)} | < 50 ms: ${verdict(v.latencyMs.p99 < 50)} |`,
-    )
-  }
+  if (results.verification) rows.push(...verificationRows(results.verification))
   for (const connections of [10, 50]) {
     const api = listRun(results, 'api', connections)
     if (!api) continue
@@ -41,6 +34,8 @@ export function targetsTable(results: BenchResults): string[] {
         `| … throughput as a share of the floor’s, ${connections} connections | ${ratio.toFixed(2)} (${describeRatios(results, connections, api, floor)}) | ≥ 0.8: ${verdict(ratio >= 0.8)} | — |`,
       )
     }
+    const cpu = listCpuRow(results, connections)
+    if (cpu) rows.push(cpu)
   }
   for (const run of results.writes) {
     rows.push(

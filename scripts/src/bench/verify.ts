@@ -12,8 +12,11 @@ export interface VerifySpec {
 
 export interface VerifyResult {
   iterations: number
+  /** A token's first sight: the api's verification with nothing remembered (the full check). */
   opsPerSecond: number
   latencyMs: LatencySummary
+  /** The same token seen before: answered from the api's cache of verified tokens (absent from older runs). */
+  seenBefore?: { opsPerSecond: number; latencyMs: LatencySummary }
   /** JWKS fetches during the run (1: loaded once, then cached). */
   keyFetches: number
   /** The same token's Ed25519 signature checked by node:crypto alone: the floor of verification. */

@@ -35,6 +35,13 @@ export interface KeyStoreOptions {
 
 export interface KeyStore {
   getKey: JWTVerifyGetKey
+  /**
+   * A number that changes whenever a fetch brings a key set different from the one before (the
+   * first load included): what a cache of verified tokens checks before trusting an entry.
+   */
+  generation(): number
+  /** Starts the background refresh when the set is older than `maxAgeMs` (as `getKey` does). */
+  refreshIfStale(): void
   /** How many times the source has been asked (for tests and metrics). */
   fetchCount(): number
 }
@@ -50,6 +57,8 @@ export function createKeyStore(options: KeyStoreOptions): KeyStore {
   let lastAttemptAt = Number.NEGATIVE_INFINITY
   let inFlight: Promise<void> | undefined
   let fetches = 0
+  let fingerprint: string | undefined
+  let generation = 0
 
   function load(): Promise<void> {
     inFlight ??= (async () => {
@@ -59,6 +68,11 @@ export function createKeyStore(options: KeyStoreOptions): KeyStore {
         const jwks = await options.source()
         local = createLocalJWKSet(jwks) // validates the shape; throws JWKSInvalid on junk
         fetchedAt = now()
+        const fetched = JSON.stringify(jwks.keys)
+        if (fetched !== fingerprint) {
+          fingerprint = fetched
+          generation += 1
+        }
       } catch (error) {
         onFetchError(error)
         throw error
@@ -69,6 +83,12 @@ export function createKeyStore(options: KeyStoreOptions): KeyStore {
     return inFlight
   }
 
+  function refreshIfStale(): void {
+    if (local && now() - fetchedAt > maxAgeMs && !inFlight) {
+      load().catch(() => {}) // stale-while-revalidate; the failure is reported through onFetchError
+    }
+  }
+
   const getKey: JWTVerifyGetKey = async (header, token) => {
     if (!local) {
       try {
@@ -77,9 +97,7 @@ export function createKeyStore(options: KeyStoreOptions): KeyStore {
         throw new KeysUnavailableError('The signing keys could not be fetched', { cause: error })
       }
     }
-    if (now() - fetchedAt > maxAgeMs && !inFlight) {
-      load().catch(() => {}) // stale-while-revalidate; the failure is reported through onFetchError
-    }
+    refreshIfStale()
     const current = local as LocalJWKSet
     try {
       return await current(header, token)
@@ -93,7 +111,12 @@ export function createKeyStore(options: KeyStoreOptions): KeyStore {
     }
   }
 
-  return { getKey, fetchCount: () => fetches }
+  return {
+    getKey,
+    generation: () => generation,
+    refreshIfStale,
+    fetchCount: () => fetches,
+  }
 }
 
 /** Fetches the key set over HTTP, with a timeout, refusing redirects and non-JSON answers. */

@@ -3,7 +3,6 @@ import {
   type InvalidTokenError,
   isTrustedCookieRequest,
   KeysUnavailableError,
-  verifyAccessToken,
   type TokenIdentity,
 } from '@taskwise/contracts/access-token'
 import { JWT_COOKIE_NAME, SECURE_JWT_COOKIE_NAME } from '@taskwise/contracts/auth'
@@ -11,6 +10,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { createKeyStore, httpJwksSource, type JwksSource } from '../../auth/key-store'
 import { createSessionCheck } from '../../auth/session-check'
+import { createTokenVerifier } from '../../auth/verified-tokens'
 import { ProblemError } from './problems'
 
 declare module 'fastify' {
@@ -70,6 +70,8 @@ export const authenticationPlugin = fp(
       onFetchError: (error) =>
         fastify.log.warn({ err: error }, 'could not fetch the JWKS; cached keys stay in use'),
     })
+    // Tokens seen before are not verified again until they expire or the keys change (0306).
+    const tokens = createTokenVerifier({ keyStore, issuer: options.issuer })
     const sessions = createSessionCheck(fastify.db, { ttlMs: options.sessionCacheMs })
     const trustedOrigins = new Set(options.trustedOrigins)
 
@@ -85,7 +87,7 @@ export const authenticationPlugin = fp(
 
       let identity: TokenIdentity
       try {
-        identity = await verifyAccessToken(found.token, keyStore.getKey, options.issuer)
+        identity = await tokens.verify(found.token)
       } catch (error) {
         if (error instanceof KeysUnavailableError) {
           request.log.error({ err: error.cause }, 'no signing keys: the JWKS has never loaded')
@@ -97,7 +99,7 @@ export const authenticationPlugin = fp(
             },
           )
         }
-        // verifyAccessToken throws nothing but these two errors.
+        // Verification throws nothing but these two errors.
         request.log.info({ reason: (error as InvalidTokenError).message }, 'token refused')
         throw invalidToken('The token is invalid or has expired.')
       }

@@ -7,11 +7,22 @@ import type {
 } from '@taskwise/contracts/task'
 import type { Database } from '@taskwise/db/client'
 import { task, type TaskRow } from '@taskwise/db/schema/task'
-import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm'
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  or,
+  sql,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { encodeCursor, type TaskCursor } from './cursor'
-import { escapeLike, sortSpec } from './task-sorts'
+import { escapeLike, sortSpec, type SortSpec } from './task-sorts'
 import { reserveTaskRoom } from './task-cap'
 
 declare module 'fastify' {
@@ -80,6 +91,42 @@ export function createTasksRepository(
 ): TasksRepository {
   const owned = (userId: string, id: string) => and(eq(task.id, id), eq(task.userId, userId))
 
+  /** One page of the list: the rows in sort order (then by id), each with its cursor value. */
+  const pageQuery = (
+    where: SQL | undefined,
+    spec: SortSpec,
+    descending: boolean,
+    limit: number | Placeholder,
+  ) => {
+    const order = descending ? desc : asc
+    return db
+      .select({ ...getTableColumns(task), sortValue: sql<string>`${spec.text}`.as('sort_value') })
+      .from(task)
+      .where(where)
+      .orderBy(order(spec.expression), order(task.id))
+      .limit(limit)
+  }
+  const preparePlainPage = (spec: SortSpec, descending: boolean) =>
+    pageQuery(
+      and(eq(task.userId, sql.placeholder('userId'))),
+      spec,
+      descending,
+      sql.placeholder('limit'),
+    ).prepare('') // unnamed: PostgreSQL parses it each time, as before (0305)
+  /**
+   * The default list (no filter, no search, no cursor) is the hot path: its statement is built
+   * once per sort and reused, instead of through the query builder on every request.
+   */
+  const plainPages = new Map<string, ReturnType<typeof preparePlainPage>>()
+  function plainPage(sort: string, spec: SortSpec, descending: boolean) {
+    let prepared = plainPages.get(sort)
+    if (!prepared) {
+      prepared = preparePlainPage(spec, descending)
+      plainPages.set(sort, prepared)
+    }
+    return prepared
+  }
+
   return {
     async list(userId, query, after) {
       const descending = query.sort.startsWith('-')
@@ -105,18 +152,15 @@ export function createTasksRepository(
         )
       }
 
-      const order = descending ? desc : asc
       let rows: (TaskRow & { sortValue: string })[]
       try {
-        rows = await db
-          .select({
-            ...getTableColumns(task),
-            sortValue: sql<string>`${spec.text}`.as('sort_value'),
-          })
-          .from(task)
-          .where(and(...conditions))
-          .orderBy(order(spec.expression), order(task.id))
-          .limit(query.limit + 1)
+        rows =
+          conditions.length === 1
+            ? await plainPage(query.sort, spec, descending).execute({
+                userId,
+                limit: query.limit + 1,
+              })
+            : await pageQuery(and(...conditions), spec, descending, query.limit + 1)
       } catch (error) {
         if (after && isDataException(error))
           throw new InvalidCursorError('cursor value refused by the database')
