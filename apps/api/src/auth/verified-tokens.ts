@@ -3,7 +3,7 @@ import type { KeyStore } from './key-store'
 
 /**
  * The api's token verification, with the answers for tokens seen before remembered in process
- * (docs/decisions/0306-verified-token-cache.md). A token is remembered only after it passed
+ * (docs/decisions/0316-verified-token-cache.md). A token is remembered only after it passed
  * `verifyAccessToken` (packages/contracts) in full, keyed by the whole token string, and only:
  *
  * - until its `exp` (without the clock tolerance: after `exp` it is verified afresh, which still

@@ -70,7 +70,7 @@ export const authenticationPlugin = fp(
       onFetchError: (error) =>
         fastify.log.warn({ err: error }, 'could not fetch the JWKS; cached keys stay in use'),
     })
-    // Tokens seen before are not verified again until they expire or the keys change (0306).
+    // Tokens seen before are not verified again until they expire or the keys change (0316).
     const tokens = createTokenVerifier({ keyStore, issuer: options.issuer })
     const sessions = createSessionCheck(fastify.db, { ttlMs: options.sessionCacheMs })
     const trustedOrigins = new Set(options.trustedOrigins)

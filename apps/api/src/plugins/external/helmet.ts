@@ -9,7 +9,7 @@ import helmet, { type HelmetOptions } from 'helmet'
  *
  * helmet's headers depend only on its options, so they are worked out once at start-up and the
  * same set is added to each response (@fastify/helmet rebuilt helmet's middleware on every
- * request: ~2 % of the api's busy time in the list benchmark, docs/decisions/0305).
+ * request: ~2 % of the api's busy time in the list benchmark, docs/decisions/0315).
  */
 const HELMET_OPTIONS: HelmetOptions = {
   contentSecurityPolicy: {

@@ -5,7 +5,8 @@ import { Redis } from 'ioredis'
 /**
  * Where the per-user request counts live, so that every api instance counts into the same window
  * (docs/decisions/0500-api-limits-shared-across-instances.md): PostgreSQL by default, Redis when
- * REDIS_URL is set. Fixed windows: simple, one atomic round trip per request.
+ * REDIS_URL is set. Fixed windows: simple, one atomic round trip per request (measured, and
+ * kept over cheaper designs that would not hold across instances: docs/decisions/0317).
  */
 export interface HitCounter {
   /** Counts one hit on `key`; the count in the current window and when that window ends. */

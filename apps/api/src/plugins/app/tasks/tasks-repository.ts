@@ -112,7 +112,7 @@ export function createTasksRepository(
       spec,
       descending,
       sql.placeholder('limit'),
-    ).prepare('') // unnamed: PostgreSQL parses it each time, as before (0305)
+    ).prepare('') // unnamed: PostgreSQL parses it each time, as before (0315)
   /**
    * The default list (no filter, no search, no cursor) is the hot path: its statement is built
    * once per sort and reused, instead of through the query builder on every request.
