@@ -221,3 +221,34 @@ test('the empty dashboard passes the accessibility check in light and dark', asy
   await expect(page.getByText('No tasks yet')).toBeVisible()
   await checkInBothThemes(page, 'dashboard-empty')
 })
+
+/** The page's markup as the server sent it, without its scripts (whose data would name the tasks either way). */
+async function serverMarkup(page: Page, url: string): Promise<string> {
+  const response = await page.request.get(url)
+  expect(response.status()).toBe(200)
+  return (await response.text()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+}
+
+test('the first page of the view in the URL comes with the HTML, rendered on the server', async ({
+  page,
+  baseURL,
+}) => {
+  await signedInWithTasks(page, baseURL, 'server-list')
+  const everything = await serverMarkup(page, '/dashboard')
+  for (const { title } of tasks) expect(everything).toContain(title)
+
+  // The view in the URL is the one rendered: only the completed tasks.
+  const completed = await serverMarkup(page, '/dashboard?status=completed')
+  expect(completed).toContain('Archive mail')
+  expect(completed).toContain('Call the bank')
+  expect(completed).not.toContain('Prepare slides')
+
+  // And the browser starts from it: the list is there without asking the api again.
+  const listRequests: string[] = []
+  page.on('request', (request) => {
+    if (/\/api\/[^/]+\/tasks\?/.test(request.url())) listRequests.push(request.url())
+  })
+  await openDashboard(page)
+  await expect(taskList(page).getByRole('listitem')).toHaveCount(5)
+  expect(listRequests).toEqual([])
+})

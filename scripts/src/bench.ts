@@ -26,6 +26,7 @@ import { renderCommitted, writeResults } from './bench/output'
 import { clusterPhase } from './bench/phases/cluster'
 import { hashingPhase } from './bench/phases/hashing'
 import { listPhase } from './bench/phases/list'
+import { pagesPhase } from './bench/phases/pages'
 import { resetPhase } from './bench/phases/reset'
 import { scryptPhase } from './bench/phases/scrypt'
 import { signInsPhase } from './bench/phases/sign-ins'
@@ -49,7 +50,7 @@ import { startStack, type Stack } from './lib/stack'
  *   npm run bench -- --embedded   the embedded database (PGlite), in a fresh folder under bench/tmp
  *   npm run bench -- --quick      short runs to try the harness; writes only to bench/tmp
  *   npm run bench -- --cpu-prof   also writes CPU profiles of the services to bench/tmp/profiles
- *   npm run bench -- --only=auth  only some phases (verify, list, writes, auth, reset, cluster)
+ *   npm run bench -- --only=auth  only some phases (pages, verify, list, writes, auth, reset, cluster)
  *   npm run bench -- --render     only renders BENCHMARKS.md again from bench/results.json
  */
 
@@ -59,14 +60,14 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     render: { type: 'boolean', default: false },
-    /** Investigation only: a comma-separated subset of verify,list,writes,auth,reset,cluster (results go to bench/tmp). */
+    /** Investigation only: a comma-separated subset of pages,verify,list,writes,auth,reset,cluster (results go to bench/tmp). */
     only: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
 if (flags.help) {
   console.log(
-    'usage: npm run bench [-- --embedded] [-- --quick] [-- --cpu-prof] [-- --only=verify,list,writes,auth,reset,cluster] [-- --render]',
+    'usage: npm run bench [-- --embedded] [-- --quick] [-- --cpu-prof] [-- --only=pages,verify,list,writes,auth,reset,cluster] [-- --render]',
   )
   process.exit(0)
 }
@@ -189,6 +190,8 @@ async function main(): Promise<void> {
       timing: { durationSeconds: sizes.durationSeconds, warmupSeconds: sizes.warmupSeconds },
     }
 
+    // Lighthouse first, while nothing else of the run loads the machine.
+    const pages = phases.has('pages') ? await pagesPhase(context) : []
     const verification = phases.has('verify') ? await verifyPhase(context) : null
     const list = phases.has('list') ? await listPhase(context) : []
     const cluster = phases.has('cluster') ? await clusterPhase(context) : []
@@ -223,6 +226,7 @@ async function main(): Promise<void> {
         listRounds: sizes.listRounds,
         authRounds: sizes.authRounds,
       },
+      pages,
       verification,
       hashing,
       list,

@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import { authUserSchema, emailSchema, loginPasswordSchema } from './auth-payloads'
-import { passwordSchema } from './password'
 
 /**
  * Bodies and answers of the account security centre (web app, beside register/login/logout/me):
  * reset by email, change of password and email, sessions, activity and deletion. The browser
  * forms and the server validate with these same schemas. Every route that needs the current
  * password takes it as `password` (or `currentPassword`), checked like a sign-in password: only
- * its length, since an account may predate the policy.
+ * its length, since an account may predate the policy. The bodies that set a new password (reset,
+ * change) are in ./password-bodies.ts.
  */
 
 /** A reset or email-change link's token: what the mailed link carries. */
@@ -21,25 +21,6 @@ export const linkTokenSchema = z
 /** POST /api/auth/forgot-password → 202 {@link acceptedResponseSchema}, whoever the address is. */
 export const forgotPasswordBodySchema = z.strictObject({ email: emailSchema })
 export type ForgotPasswordBody = z.output<typeof forgotPasswordBodySchema>
-
-/** POST /api/auth/reset-password → 204. A reset does not sign the person in. */
-export const resetPasswordBodySchema = z.strictObject({
-  token: linkTokenSchema,
-  password: passwordSchema,
-})
-export type ResetPasswordBody = z.output<typeof resetPasswordBodySchema>
-
-/**
- * POST /api/auth/change-password → 200 `{user, token, expiresAt}` and fresh cookies: the current
- * session is replaced by a new one, and every other session ends unless `signOutOtherSessions`
- * is `false`.
- */
-export const changePasswordBodySchema = z.strictObject({
-  currentPassword: loginPasswordSchema,
-  newPassword: passwordSchema,
-  signOutOtherSessions: z.boolean().optional(),
-})
-export type ChangePasswordBody = z.output<typeof changePasswordBodySchema>
 
 /** POST /api/auth/change-email → 202: a link goes to the new address, a notice to the old. */
 export const changeEmailBodySchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { registerBodySchema } from './auth-payloads'
+import { registerBodySchema } from './password-bodies'
 
 const body = { email: 'someone@example.com', password: 'Tangerine-Kite-7-Zq!' }
 

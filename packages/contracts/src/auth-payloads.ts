@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { PASSWORD_MAX_LENGTH, passwordLength, passwordSchema } from './password'
+import { PASSWORD_MAX_LENGTH, passwordLength } from './password-rules'
 import { NUL_MESSAGE, WITHOUT_NUL } from './text'
 
 /**
  * Bodies and answers of the seed's auth contract (design.md, "HTTP contract"):
  * POST /api/auth/register, POST /api/auth/login, GET /api/auth/me. The web app validates with
- * these; the browser forms use the same schemas.
+ * these; the browser forms use the same schemas. Register's body, which takes a new password, is
+ * in ./password-bodies.ts with the other bodies that need the whole password policy.
  */
 
 /** RFC 5321 caps a forward path at 254 characters. */
@@ -20,13 +21,6 @@ export const emailSchema = z
 
 /** A display name; optional at registration. */
 export const nameSchema = z.string().trim().max(100).regex(WITHOUT_NUL, NUL_MESSAGE)
-
-export const registerBodySchema = z.strictObject({
-  email: emailSchema,
-  password: passwordSchema,
-  name: nameSchema.optional(),
-})
-export type RegisterBody = z.output<typeof registerBodySchema>
 
 /**
  * Sign-in applies no composition rules (an account may predate them), only the length cap, so a

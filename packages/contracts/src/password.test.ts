@@ -1,12 +1,11 @@
 import { describe, expect, test } from 'vitest'
+import { commonPasswordList, passwordSchema, unmetPasswordRules } from './password'
 import {
-  commonPasswordList,
   passwordBaseWord,
   passwordLength,
   passwordRuleCodeOf,
-  passwordSchema,
-  unmetPasswordRules,
-} from './password'
+  unmetCompositionRules,
+} from './password-rules'
 
 describe('the password policy', () => {
   test('a password meeting every rule passes', () => {
@@ -63,6 +62,14 @@ describe('the password policy', () => {
     'LETMEIN99$',
   ])('the common password %s, even with characters bolted on, is refused', (password) => {
     expect(unmetPasswordRules(password)).toContain('password_too_common')
+  })
+
+  test('without the list, every other rule is checked just the same', () => {
+    expect(unmetCompositionRules('Password1!')).toEqual([])
+    expect(unmetPasswordRules('Password1!')).toEqual(['password_too_common'])
+    expect(unmetCompositionRules('abc')).toEqual(
+      unmetPasswordRules('abc').filter((code) => code !== 'password_too_common'),
+    )
   })
 
   test('the base word strips digits and specials at the ends and folds case', () => {

@@ -1,61 +1,19 @@
 import { dictionary } from '@zxcvbn-ts/language-common'
 import { z } from 'zod'
+import {
+  PASSWORD_MAX_LENGTH,
+  passwordBaseWord,
+  passwordLength,
+  passwordRuleMessage,
+  unmetCompositionRules,
+  type PasswordRuleCode,
+} from './password-rules'
 
 /**
- * Taskwise's password policy: one definition for the registration form's live checklist (in the
- * browser) and for the server, which enforces it on every path that sets a password.
- *
- * - Length is counted in Unicode code points (what a person counts as characters), not UTF-16
- *   units: "🔐" is one character. 8 to 128 of them.
- * - The password is taken exactly as given: never trimmed, truncated or normalised; any Unicode.
- * - "Uppercase" and "lowercase" are Unicode letter categories (Lu, Ll); a digit is any decimal
- *   digit (Nd); a special character is anything that is neither a letter nor a number
- *   (punctuation, symbols, spaces, emoji).
- * - Not a common password, nor a common password with the required characters bolted on: the
- *   "base word" (case-folded, with leading and trailing digits and specials stripped) must not
- *   be in the common-password list either, so `Password1!` and `Welcome2024!` are refused.
- *
- * See docs/decisions/0200-password-policy.md.
+ * Taskwise's password policy, whole: the rules of ./password-rules.ts and the common-password
+ * list. The server and the forms that set a password use it; the browser loads it only when such
+ * a form is in use (docs/decisions/0200-password-policy.md, 0310-pages-fast-on-a-phone.md).
  */
-
-export const PASSWORD_MIN_LENGTH = 8
-export const PASSWORD_MAX_LENGTH = 128
-
-/** Stable codes, one per rule; clients key messages and checklists on them. */
-export const PASSWORD_RULE_CODES = [
-  'password_too_short',
-  'password_too_long',
-  'password_missing_uppercase',
-  'password_missing_lowercase',
-  'password_missing_digit',
-  'password_missing_special',
-  'password_too_common',
-] as const
-
-export type PasswordRuleCode = (typeof PASSWORD_RULE_CODES)[number]
-
-export interface PasswordRule {
-  code: PasswordRuleCode
-  /** A sentence fit for a checklist item or an error message. */
-  message: string
-}
-
-export const PASSWORD_RULES: readonly PasswordRule[] = [
-  { code: 'password_too_short', message: `At least ${PASSWORD_MIN_LENGTH} characters` },
-  { code: 'password_too_long', message: `At most ${PASSWORD_MAX_LENGTH} characters` },
-  { code: 'password_missing_uppercase', message: 'An uppercase letter' },
-  { code: 'password_missing_lowercase', message: 'A lowercase letter' },
-  { code: 'password_missing_digit', message: 'A digit' },
-  { code: 'password_missing_special', message: 'A special character (neither letter nor digit)' },
-  { code: 'password_too_common', message: 'Not a common password' },
-]
-
-const messages = new Map(PASSWORD_RULES.map((rule) => [rule.code, rule.message]))
-
-/** The message for a rule's code. */
-export function passwordRuleMessage(code: PasswordRuleCode): string {
-  return messages.get(code) ?? code
-}
 
 /**
  * The common-password list of @zxcvbn-ts/language-common (about 49,000 entries, all lower case),
@@ -70,25 +28,6 @@ export function commonPasswordList(): ReadonlySet<string> {
   return commonPasswords
 }
 
-const UPPERCASE = /\p{Lu}/u
-const LOWERCASE = /\p{Ll}/u
-const DIGIT = /\p{Nd}/u
-const SPECIAL = /[^\p{L}\p{N}]/u
-/** Digits and specials at either end: the "bolted on" part of `Password1!` or `!1Password`. */
-const BOLTED_ON = /^[^\p{L}]+|[^\p{L}]+$/gu
-
-/** Length in Unicode code points. */
-export function passwordLength(password: string): number {
-  let count = 0
-  for (const _ of password) count += 1
-  return count
-}
-
-/** The word underneath a password: case-folded, without leading or trailing non-letters. */
-export function passwordBaseWord(password: string): string {
-  return password.toLowerCase().replace(BOLTED_ON, '')
-}
-
 /** True when the password, or its base word, is in the common-password list. */
 export function isCommonPassword(password: string): boolean {
   const list = commonPasswordList()
@@ -98,18 +37,13 @@ export function isCommonPassword(password: string): boolean {
   return base.length > 0 && list.has(base)
 }
 
-/** Every rule the password does not meet, in {@link PASSWORD_RULES} order; empty when it passes. */
+/** Every rule the password does not meet, in PASSWORD_RULES order; empty when it passes. */
 export function unmetPasswordRules(password: string): PasswordRuleCode[] {
-  const unmet: PasswordRuleCode[] = []
-  const length = passwordLength(password)
-  if (length < PASSWORD_MIN_LENGTH) unmet.push('password_too_short')
-  if (length > PASSWORD_MAX_LENGTH) unmet.push('password_too_long')
-  if (!UPPERCASE.test(password)) unmet.push('password_missing_uppercase')
-  if (!LOWERCASE.test(password)) unmet.push('password_missing_lowercase')
-  if (!DIGIT.test(password)) unmet.push('password_missing_digit')
-  if (!SPECIAL.test(password)) unmet.push('password_missing_special')
+  const unmet = unmetCompositionRules(password)
   // A very long input is refused for its length already; don't spend time looking it up.
-  if (length <= PASSWORD_MAX_LENGTH && isCommonPassword(password)) unmet.push('password_too_common')
+  if (passwordLength(password) <= PASSWORD_MAX_LENGTH && isCommonPassword(password)) {
+    unmet.push('password_too_common')
+  }
   return unmet
 }
 
@@ -122,10 +56,3 @@ export const passwordSchema = z.string().superRefine((password, ctx) => {
     ctx.addIssue({ code: 'custom', message: passwordRuleMessage(code), params: { code } })
   }
 })
-
-/** The rule code carried by a zod issue raised by {@link passwordSchema}, if any. */
-export function passwordRuleCodeOf(issue: z.core.$ZodIssue): PasswordRuleCode | undefined {
-  if (issue.code !== 'custom') return undefined
-  const code: unknown = issue.params?.code
-  return PASSWORD_RULE_CODES.find((known) => known === code)
-}

@@ -20,7 +20,7 @@ export const DELETE_CAP = 2_000
 /** The web app setting that selects the password hasher (benchmarking only; see the report). */
 export const HASHER_SETTING = 'AUTH_PASSWORD_HASHER'
 /** Every phase, as `--only=` names them, in the order they run. */
-export const PHASES = 'verify,list,writes,auth,reset,cluster'
+export const PHASES = 'pages,verify,list,writes,auth,reset,cluster'
 
 /** Raised, never disabled (design.md): high enough for every request this run makes. */
 export const RAISED_LIMITS = {
@@ -40,6 +40,8 @@ export interface RunSizes {
   /** Reset requests of each kind (with and without an account), one address each. */
   resetPairs: number
   verifyIterations: number
+  /** Lighthouse runs of each page (the pages take turns; the median is quoted). */
+  pageRounds: number
 }
 
 export function runSizes(quick: boolean): RunSizes {
@@ -50,5 +52,6 @@ export function runSizes(quick: boolean): RunSizes {
     authRounds: quick ? 1 : 3,
     resetPairs: quick ? 10 : 40,
     verifyIterations: quick ? 5_000 : 20_000,
+    pageRounds: quick ? 1 : 3,
   }
 }

@@ -12,6 +12,7 @@ import {
   roundRatios,
   verdict,
 } from './report-figures'
+import { pageTargetRows } from './report-pages'
 import type { BenchResults, ListRun } from './results'
 
 /** BENCHMARKS.md's summary: each measured figure against our target and the seed's. */
@@ -59,6 +60,7 @@ export function targetsTable(results: BenchResults): string[] {
       `| ${what} | all done in ${formatMs(round.wallMs)}; p95 ${formatMs(round.latencyMs.p95)}; errors ${allErrors}${hashingAlone} | ${ours} | each < 5 s: ${verdict(round.latencyMs.max < 5000 && allErrors === 0)} |`,
     )
   }
+  rows.push(...pageTargetRows(results.pages))
   return rows
 }
 

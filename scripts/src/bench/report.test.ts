@@ -175,3 +175,42 @@ test('milliseconds read at a useful precision at every scale', () => {
   expect(formatMs(1834.4)).toBe('1834 ms')
   expect(formatMs(12_345)).toBe('12.3 s')
 })
+
+test('the pages are marked against their targets, with the failing accessibility audits named', () => {
+  const run = (performance: number, accessibility: number, failed: string[] = []) => ({
+    performance,
+    accessibility,
+    fcpMs: 900,
+    lcpMs: 2100,
+    tbtMs: 120,
+    cls: 0,
+    scriptTransferBytes: 150 * 1024,
+    scriptBytes: 480 * 1024,
+    failedAccessibility: failed,
+    loadAverage: 1.5,
+  })
+  const landingRuns = [run(95, 100), run(91, 100), run(70, 100)]
+  const dashboardRuns = [run(88, 96, ['color-contrast'])]
+  const page = renderMarkdown(
+    results({
+      pages: [
+        { page: 'landing', path: '/', result: landingRuns[1] ?? run(0, 0), runs: landingRuns },
+        {
+          page: 'dashboard',
+          path: '/dashboard',
+          result: dashboardRuns[0] ?? run(0, 0),
+          runs: dashboardRuns,
+          tasksInFirstHtml: true,
+        },
+      ],
+    }),
+  )
+  expect(page).toContain(
+    '| Lighthouse (mobile), landing page (/) | performance 91, accessibility 100; LCP 2100 ms, TBT 120 ms | performance ≥ 90 and accessibility 100: ✅ met',
+  )
+  expect(page).toContain(
+    'performance 88, accessibility 96 (failed: color-contrast); LCP 2100 ms, TBT 120 ms | performance ≥ 90 and accessibility 100: ❌ missed',
+  )
+  expect(page).toContain('| 150 KiB (480 KiB decoded) | 95, 91, 70 | 1.5, 1.5, 1.5 |')
+  expect(page).toContain('The dashboard’s first HTML lists the tasks')
+})

@@ -1,4 +1,5 @@
 import { clusterSection } from './report-cluster'
+import { pagesSection } from './report-pages'
 import { targetsTable } from './report-targets'
 import {
   authTable,
@@ -60,6 +61,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     ...(results.hashing && results.hashing.length > 0 ? [...hashingTable(results), ''] : []),
     ...resetTable(results),
+    ...pagesSection(results.pages),
     '## Memory',
     '',
     ...memoryTable(results),

@@ -1,6 +1,7 @@
 import type { ClusterListRun } from './cluster'
 import type { HashTiming } from './hashing'
 import type { LoadResult } from './load'
+import type { PageScore } from './phases/pages'
 import type { ResetTiming } from './reset-timing'
 import type { VerifyResult } from './verify'
 
@@ -65,6 +66,8 @@ export interface BenchResults {
     listRounds?: number
     authRounds: number
   }
+  /** Lighthouse (mobile) on the four pages (absent from older runs). */
+  pages?: PageScore[]
   verification: VerifyResult | null
   /** The password hashers alone (no HTTP, no database), for scale. */
   hashing?: HashTiming[]

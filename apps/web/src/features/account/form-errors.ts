@@ -2,7 +2,7 @@ import {
   PASSWORD_RULE_CODES,
   passwordRuleMessage,
   type PasswordRuleCode,
-} from '@taskwise/contracts/password'
+} from '@taskwise/contracts/password-rules'
 import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form'
 import { applyServerErrors } from '@/features/auth/form-errors'
 import { ApiError } from '@/lib/problem-error'

@@ -1,5 +1,5 @@
 import { JWT_AUDIENCE } from '@taskwise/contracts/auth'
-import { PASSWORD_MIN_LENGTH } from '@taskwise/contracts/password'
+import { PASSWORD_MIN_LENGTH } from '@taskwise/contracts/password-rules'
 import { createDatabase, createPool, schema, type Database } from '@taskwise/db/client'
 import { betterAuth } from 'better-auth'
 import { drizzleAdapter } from 'better-auth/adapters/drizzle'

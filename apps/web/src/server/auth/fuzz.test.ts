@@ -6,12 +6,13 @@ import {
   type JsonSchema,
 } from '@taskwise/api/src/testing/fuzz'
 import { dottedPaths, parsedBody } from '@taskwise/api/src/testing/fuzz-answers'
+import { forgotPasswordBodySchema } from '@taskwise/contracts/account'
+import { loginBodySchema } from '@taskwise/contracts/auth-payloads'
 import {
   changePasswordBodySchema,
-  forgotPasswordBodySchema,
+  registerBodySchema,
   resetPasswordBodySchema,
-} from '@taskwise/contracts/account'
-import { loginBodySchema, registerBodySchema } from '@taskwise/contracts/auth-payloads'
+} from '@taskwise/contracts/password-bodies'
 import { problemSchema, type Problem } from '@taskwise/contracts/problem'
 import { sql } from 'drizzle-orm'
 import fc from 'fast-check'

@@ -1,8 +1,5 @@
-import {
-  PASSWORD_MAX_LENGTH,
-  passwordRuleMessage,
-  unmetPasswordRules,
-} from '@taskwise/contracts/password'
+import { unmetPasswordRules } from '@taskwise/contracts/password'
+import { PASSWORD_MAX_LENGTH, passwordRuleMessage } from '@taskwise/contracts/password-rules'
 import { type BetterAuthPlugin } from 'better-auth'
 import { APIError, createAuthMiddleware, getIP, isAPIError } from 'better-auth/api'
 import { getJwtToken, type JwtOptions } from 'better-auth/plugins/jwt'

@@ -1,4 +1,4 @@
-import { passwordRuleCodeOf } from '@taskwise/contracts/password'
+import { passwordRuleCodeOf } from '@taskwise/contracts/password-rules'
 import { type FieldError } from '@taskwise/contracts/problem'
 import type { z } from 'zod'
 import { problemResponse } from './problem'

@@ -2,13 +2,11 @@ import {
   acceptedResponseSchema,
   activityListSchema,
   changeEmailBodySchema,
-  changePasswordBodySchema,
   confirmEmailBodySchema,
   confirmEmailResponseSchema,
   forgotPasswordBodySchema,
   linkTokenSchema,
   reauthenticateBodySchema,
-  resetPasswordBodySchema,
   sessionListSchema,
 } from '@taskwise/contracts/account'
 import {
@@ -18,7 +16,6 @@ import {
   loginBodySchema,
   loginPasswordSchema,
   meResponseSchema,
-  registerBodySchema,
 } from '@taskwise/contracts/auth-payloads'
 import { healthResponseSchema, readyResponseSchema } from '@taskwise/contracts/health'
 import {
@@ -28,6 +25,11 @@ import {
   passkeyRenameBodySchema,
 } from '@taskwise/contracts/passkeys'
 import { passwordSchema } from '@taskwise/contracts/password'
+import {
+  changePasswordBodySchema,
+  registerBodySchema,
+  resetPasswordBodySchema,
+} from '@taskwise/contracts/password-bodies'
 import {
   backupCodesResponseSchema,
   loginResponseSchema,

@@ -1,4 +1,4 @@
-import type { ChangePasswordBody } from '@taskwise/contracts/account'
+import type { ChangePasswordBody } from '@taskwise/contracts/password-bodies'
 import { authTokenResponseSchema, type AuthTokenResponse } from '@taskwise/contracts/auth-payloads'
 import { apiRequest } from '@/lib/api-client'
 

@@ -1,4 +1,4 @@
-import type { ResetPasswordBody } from '@taskwise/contracts/account'
+import type { ResetPasswordBody } from '@taskwise/contracts/password-bodies'
 import { apiRequest } from '@/lib/api-client'
 
 /**

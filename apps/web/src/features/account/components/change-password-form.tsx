@@ -1,7 +1,6 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
-import { changePasswordBodySchema } from '@taskwise/contracts/account'
+import type { changePasswordBodySchema } from '@taskwise/contracts/password-bodies'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Controller, useForm, useWatch } from 'react-hook-form'
@@ -13,8 +12,13 @@ import { FormAlert } from '@/components/ui/form-alert'
 import { Label } from '@/components/ui/label'
 import { PasswordChecklist } from '@/features/auth/components/password-checklist'
 import { PasswordInput } from '@/features/auth/components/password-input'
-import { unmetPasswordSentence } from '@/features/auth/components/register-form'
 import { StrengthMeter } from '@/features/auth/components/strength-meter'
+import {
+  policyResolver,
+  preloadPasswordPolicy,
+  unmetPasswordSentence,
+  usePasswordPolicy,
+} from '@/features/auth/password-policy'
 import { changePassword } from '../api/change-password'
 import { accountKeys } from '../api/query-keys'
 import { showServerErrors } from '../form-errors'
@@ -25,13 +29,17 @@ type ChangePasswordOutput = z.output<typeof changePasswordBodySchema>
 
 const FIELDS = ['currentPassword', 'newPassword'] as const
 
+/** The policy loads when the form is first focused, not with the page (password-policy.ts). */
+const resolver = policyResolver((policy) => policy.changePasswordBodySchema)
+
 /** Changes the password, with the sign-up checklist; other devices are signed out by default. */
 export function ChangePasswordForm({ email, name }: { email: string; name: string }) {
   const queryClient = useQueryClient()
+  const policy = usePasswordPolicy()
   const [formError, setFormError] = useState<string>()
   const [done, setDone] = useState<string>()
   const form = useForm<ChangePasswordInput, unknown, ChangePasswordOutput>({
-    resolver: zodResolver(changePasswordBodySchema),
+    resolver,
     defaultValues: { currentPassword: '', newPassword: '', signOutOtherSessions: true },
     // As at sign-up: quiet while typing the first time, then errors follow the typing.
     mode: 'onSubmit',
@@ -69,7 +77,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
     errors.newPassword?.type === 'server'
       ? errors.newPassword.message
       : errors.newPassword
-        ? unmetPasswordSentence(newPassword)
+        ? unmetPasswordSentence(newPassword, policy)
         : undefined
 
   return (
@@ -78,6 +86,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
       <form
         noValidate
         onSubmit={form.handleSubmit(onSubmit)}
+        onFocus={preloadPasswordPolicy}
         className="grid gap-5"
         aria-label="Change password"
       >

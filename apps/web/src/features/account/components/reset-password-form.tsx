@@ -1,7 +1,5 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
-import { resetPasswordBodySchema } from '@taskwise/contracts/account'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
@@ -12,16 +10,27 @@ import { FormAlert } from '@/components/ui/form-alert'
 import { Label } from '@/components/ui/label'
 import { PasswordChecklist } from '@/features/auth/components/password-checklist'
 import { PasswordInput } from '@/features/auth/components/password-input'
-import { unmetPasswordSentence } from '@/features/auth/components/register-form'
 import { StrengthMeter } from '@/features/auth/components/strength-meter'
+import {
+  policyResolver,
+  preloadPasswordPolicy,
+  unmetPasswordSentence,
+  usePasswordPolicy,
+  type PasswordPolicy,
+} from '@/features/auth/password-policy'
 import { ApiError } from '@/lib/problem-error'
 import { resetPassword } from '../api/reset-password'
 import { showServerErrors } from '../form-errors'
 import { InvalidLinkNotice } from './invalid-link-notice'
 
-const resetFormSchema = resetPasswordBodySchema.pick({ password: true })
-type ResetInput = z.input<typeof resetFormSchema>
-type ResetOutput = z.output<typeof resetFormSchema>
+let resetFormSchema: ReturnType<typeof pickResetForm> | undefined
+function pickResetForm(policy: PasswordPolicy) {
+  return policy.resetPasswordBodySchema.pick({ password: true })
+}
+type ResetInput = z.input<ReturnType<typeof pickResetForm>>
+type ResetOutput = z.output<ReturnType<typeof pickResetForm>>
+/** The policy loads when the form is first focused, not with the page (password-policy.ts). */
+const resolver = policyResolver((policy) => (resetFormSchema ??= pickResetForm(policy)))
 
 /** Where a successful reset leads: sign-in, which says the password was changed. */
 const AFTER_RESET = '/login?reset=1'
@@ -43,11 +52,12 @@ function ExpiredResetLink() {
 /** Chooses a new password with the token from the mailed link; the checklist as at sign-up. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter()
+  const policy = usePasswordPolicy()
   const [formError, setFormError] = useState<string>()
   const [linkInvalid, setLinkInvalid] = useState(false)
   const [leaving, setLeaving] = useState(false)
   const form = useForm<ResetInput, unknown, ResetOutput>({
-    resolver: zodResolver(resetFormSchema),
+    resolver,
     defaultValues: { password: '' },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
@@ -81,7 +91,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     errors.password?.type === 'server'
       ? errors.password.message
       : errors.password
-        ? unmetPasswordSentence(password)
+        ? unmetPasswordSentence(password, policy)
         : undefined
   const busy = isSubmitting || leaving
 
@@ -89,6 +99,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form
       noValidate
       onSubmit={form.handleSubmit(onSubmit)}
+      onFocus={preloadPasswordPolicy}
       className="grid gap-5"
       aria-label="Choose a new password"
     >

@@ -1,8 +1,5 @@
-import {
-  authTokenResponseSchema,
-  type AuthTokenResponse,
-  type RegisterBody,
-} from '@taskwise/contracts/auth-payloads'
+import { authTokenResponseSchema, type AuthTokenResponse } from '@taskwise/contracts/auth-payloads'
+import type { RegisterBody } from '@taskwise/contracts/password-bodies'
 import { apiErrorFrom } from '@/lib/problem-error'
 
 /** POST /api/auth/register: creates the account and signs in (the cookies arrive with the answer). */

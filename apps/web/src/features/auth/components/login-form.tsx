@@ -2,6 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod'
 import { loginBodySchema } from '@taskwise/contracts/auth-payloads'
+import dynamic from 'next/dynamic'
 import Link from 'next/link'
 import { useRouter, useSearchParams } from 'next/navigation'
 import { useState } from 'react'
@@ -18,7 +19,11 @@ import { login } from '../api/login'
 import { applyServerErrors, tooManyAttemptsSentence } from '../form-errors'
 import { PasswordInput } from './password-input'
 import { PasskeySignIn } from './passkey-sign-in'
-import { SecondFactorForm } from './second-factor-form'
+
+/** Only accounts with two-factor sign-in see the second step: its code loads when it is needed. */
+const SecondFactorForm = dynamic(() =>
+  import('./second-factor-form').then((module) => module.SecondFactorForm),
+)
 
 type LoginInput = z.input<typeof loginBodySchema>
 type LoginOutput = z.output<typeof loginBodySchema>

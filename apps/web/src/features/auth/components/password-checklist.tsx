@@ -4,17 +4,22 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_RULES,
   passwordLength,
-  unmetPasswordRules,
-} from '@taskwise/contracts/password'
+  unmetCompositionRules,
+} from '@taskwise/contracts/password-rules'
 import { Check, X } from 'lucide-react'
 import { cn } from '@/lib/utils'
+import { usePasswordPolicy } from '../password-policy'
 
 /**
  * The password policy as a live checklist, from the same rules the server enforces
- * (packages/contracts/src/password.ts). "At most 128 characters" is shown only once it is broken.
+ * (packages/contracts/src/password-rules.ts). "At most 128 characters" is shown only once it is
+ * broken. "Not a common password" is ticked once the list has loaded (../password-policy.ts).
  */
 export function PasswordChecklist({ id, password }: { id: string; password: string }) {
-  const unmet = new Set(unmetPasswordRules(password))
+  const policy = usePasswordPolicy()
+  const unmet = new Set(
+    policy ? policy.unmetPasswordRules(password) : unmetCompositionRules(password),
+  )
   const rules = PASSWORD_RULES.filter(
     (rule) => rule.code !== 'password_too_long' || passwordLength(password) > PASSWORD_MAX_LENGTH,
   )
@@ -22,8 +27,10 @@ export function PasswordChecklist({ id, password }: { id: string; password: stri
     <ul id={id} aria-label="Password requirements" className="grid gap-1 text-sm">
       {rules.map((rule) => {
         // An empty field meets nothing yet (it is not "a common password" either, but a green
-        // tick before anything is typed would read as a promise).
-        const met = password.length > 0 && !unmet.has(rule.code)
+        // tick before anything is typed would read as a promise); nor is a rule met that cannot
+        // be checked yet.
+        const checked = rule.code !== 'password_too_common' || policy !== undefined
+        const met = password.length > 0 && checked && !unmet.has(rule.code)
         return (
           <li
             key={rule.code}

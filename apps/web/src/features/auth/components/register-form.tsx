@@ -1,8 +1,6 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
-import { registerBodySchema } from '@taskwise/contracts/auth-payloads'
-import { passwordRuleMessage, unmetPasswordRules } from '@taskwise/contracts/password'
+import type { registerBodySchema } from '@taskwise/contracts/password-bodies'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
@@ -17,6 +15,12 @@ import { ApiError } from '@/lib/problem-error'
 import { safeNextPath } from '@/lib/safe-next'
 import { register } from '../api/register'
 import { applyServerErrors } from '../form-errors'
+import {
+  policyResolver,
+  preloadPasswordPolicy,
+  unmetPasswordSentence,
+  usePasswordPolicy,
+} from '../password-policy'
 import { PasswordChecklist } from './password-checklist'
 import { PasswordInput } from './password-input'
 import { StrengthMeter } from './strength-meter'
@@ -26,23 +30,21 @@ type RegisterOutput = z.output<typeof registerBodySchema>
 
 const FIELDS = ['email', 'password', 'name'] as const
 
-/** The sentence under the password field once a submit found it short of the policy. */
-export function unmetPasswordSentence(password: string): string | undefined {
-  const unmet = unmetPasswordRules(password)
-  if (unmet.length === 0) return undefined
-  const rules = unmet.map((code) => passwordRuleMessage(code).toLowerCase())
-  return `Password requirements not met: ${rules.join(', ')}.`
-}
+const resolver = policyResolver((policy) => policy.registerBodySchema)
 
-/** The sign-up form: the policy's rules as a live checklist, zxcvbn's strength meter. */
+/**
+ * The sign-up form: the policy's rules as a live checklist, zxcvbn's strength meter. The policy's
+ * word lists load when the form is first focused, not with the page (../password-policy.ts).
+ */
 export function RegisterForm({ next }: { next?: string | undefined }) {
   const router = useRouter()
+  const policy = usePasswordPolicy()
   const [formError, setFormError] = useState<string>()
   const [emailTaken, setEmailTaken] = useState(false)
   // Between a successful sign-up and the next page, the button stays busy.
   const [leaving, setLeaving] = useState(false)
   const form = useForm<RegisterInput, unknown, RegisterOutput>({
-    resolver: zodResolver(registerBodySchema),
+    resolver,
     defaultValues: { name: '', email: '', password: '' },
     // Quiet while typing the first time; once a submit has shown errors, they follow the typing.
     mode: 'onSubmit',
@@ -81,7 +83,7 @@ export function RegisterForm({ next }: { next?: string | undefined }) {
     errors.password?.type === 'server'
       ? errors.password.message
       : errors.password
-        ? unmetPasswordSentence(password)
+        ? unmetPasswordSentence(password, policy)
         : undefined
   const busy = isSubmitting || leaving
   const loginHref = next ? `/login?${new URLSearchParams({ next })}` : '/login'
@@ -90,6 +92,7 @@ export function RegisterForm({ next }: { next?: string | undefined }) {
     <form
       noValidate
       onSubmit={form.handleSubmit(onSubmit)}
+      onFocus={preloadPasswordPolicy}
       className="grid gap-5"
       aria-label="Create an account"
     >

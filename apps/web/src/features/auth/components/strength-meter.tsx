@@ -1,11 +1,14 @@
 'use client'
 
 import { cn } from '@/lib/utils'
-import { passwordStrength } from '../password-strength'
+import { usePasswordPolicy } from '../password-policy'
 
 const barColors = ['bg-red-600', 'bg-orange-500', 'bg-amber-500', 'bg-lime-600', 'bg-emerald-600']
 
-/** zxcvbn's estimate as a five-step meter with a label; empty until something is typed. */
+/**
+ * zxcvbn's estimate as a five-step meter with a label; empty until something is typed and the
+ * estimator has loaded (../password-policy.ts).
+ */
 export function StrengthMeter({
   password,
   userInputs,
@@ -13,8 +16,9 @@ export function StrengthMeter({
   password: string
   userInputs: string[]
 }) {
-  if (!password) return null
-  const { score, label, warning } = passwordStrength(password, userInputs)
+  const policy = usePasswordPolicy()
+  if (!password || !policy) return null
+  const { score, label, warning } = policy.passwordStrength(password, userInputs)
   return (
     <div className="grid gap-1.5">
       <div

@@ -1,3 +1,4 @@
+import type { TaskClient } from '@taskwise/api-client/tasks'
 import { taskListSchema, type TaskList } from '@taskwise/contracts/task'
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { settle, taskApi } from '@/lib/task-api'
@@ -11,8 +12,12 @@ export function tasksPath(userId: string): string {
   return `/api/${encodeURIComponent(userId)}/tasks`
 }
 
-/** GET /api/{userId}/tasks: one page of a filtered, sorted list. */
+/**
+ * GET /api/{userId}/tasks: one page of a filtered, sorted list, through `client` (the browser's,
+ * by the page's origin and cookie; or the server's, straight to the api, when it prefetches).
+ */
 export async function listTasks(
+  client: TaskClient,
   userId: string,
   filters: TaskFilters,
   limit: number,
@@ -20,7 +25,7 @@ export async function listTasks(
   signal?: AbortSignal,
 ): Promise<TaskList> {
   const body = await settle(
-    taskApi.GET('/api/{user_id}/tasks', {
+    client.GET('/api/{user_id}/tasks', {
       params: {
         path: { user_id: userId },
         query: {
@@ -39,10 +44,20 @@ export async function listTasks(
   return taskListSchema.parse(body)
 }
 
-export function tasksQueryOptions(userId: string, filters: TaskFilters, limit = TASKS_PAGE_SIZE) {
+/**
+ * The list's query, the same on both sides: the dashboard's server render prefetches the first
+ * page with these options (and its own `client`), the browser hydrates it and goes on with them.
+ */
+export function tasksQueryOptions(
+  userId: string,
+  filters: TaskFilters,
+  limit = TASKS_PAGE_SIZE,
+  client: TaskClient = taskApi,
+) {
   return infiniteQueryOptions({
     queryKey: taskKeys.list(userId, filters, limit),
-    queryFn: ({ pageParam, signal }) => listTasks(userId, filters, limit, pageParam, signal),
+    queryFn: ({ pageParam, signal }) =>
+      listTasks(client, userId, filters, limit, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   })

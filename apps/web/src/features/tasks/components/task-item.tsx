@@ -2,6 +2,7 @@
 
 import type { Task } from '@taskwise/contracts/task'
 import { CalendarDays, Pencil, Tag, Trash2 } from 'lucide-react'
+import dynamic from 'next/dynamic'
 import { useRef, useState } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
@@ -11,9 +12,14 @@ import { cn } from '@/lib/utils'
 import { useCompleteTask } from '../api/complete-task'
 import { isPendingTask } from '../api/create-task'
 import { useUpdateTask } from '../api/update-task'
-import { formatDueDate, isOverdue, localToday } from '../task-dates'
+import { formatDueDate, isOverdue } from '../task-dates'
+import { useLocalToday } from '../use-local-today'
 import type { TaskFormFailure } from './task-form'
-import { EditTaskDialog } from './edit-task-dialog'
+
+/** The dialog's code (and the dialog library's) loads when a first task is edited, not with the list. */
+const EditTaskDialog = dynamic(() =>
+  import('./edit-task-dialog').then((module) => module.EditTaskDialog),
+)
 
 const priorityLabels = { low: 'Low', medium: 'Medium', high: 'High' } as const
 
@@ -28,9 +34,12 @@ export function TaskItem({ userId, task, onDelete }: TaskItemProps) {
   const completeTask = useCompleteTask(userId)
   const updateTask = useUpdateTask(userId)
   const [editing, setEditing] = useState(false)
+  // Mounted from the first edit on, so that closing it can hand focus back to the Edit button.
+  const [edited, setEdited] = useState(false)
   const [failure, setFailure] = useState<TaskFormFailure>()
   const pending = isPendingTask(task)
-  const overdue = isOverdue(task.dueDate, task.completed, localToday())
+  const today = useLocalToday()
+  const overdue = today !== null && isOverdue(task.dueDate, task.completed, today)
   const titleId = `task-${task.id}-title`
   const editButton = useRef<HTMLButtonElement>(null)
 
@@ -101,6 +110,7 @@ export function TaskItem({ userId, task, onDelete }: TaskItemProps) {
           aria-label={`Edit “${task.title}”`}
           onClick={() => {
             setFailure(undefined)
+            setEdited(true)
             setEditing(true)
           }}
         >
@@ -118,29 +128,31 @@ export function TaskItem({ userId, task, onDelete }: TaskItemProps) {
         </Button>
       </div>
 
-      <EditTaskDialog
-        task={task}
-        open={editing}
-        returnFocusTo={editButton}
-        onOpenChange={setEditing}
-        failure={failure}
-        onSave={(values, typed) => {
-          setEditing(false)
-          updateTask.mutate(
-            { taskId: task.id, changes: values },
-            {
-              onError: (error) => {
-                // A validation refusal reopens the dialog with what was typed and the
-                // messages next to their fields; other failures are told by the toast.
-                if (error instanceof ApiError && error.status === 400) {
-                  setFailure({ values: typed, error })
-                  setEditing(true)
-                }
+      {edited ? (
+        <EditTaskDialog
+          task={task}
+          open={editing}
+          returnFocusTo={editButton}
+          onOpenChange={setEditing}
+          failure={failure}
+          onSave={(values, typed) => {
+            setEditing(false)
+            updateTask.mutate(
+              { taskId: task.id, changes: values },
+              {
+                onError: (error) => {
+                  // A validation refusal reopens the dialog with what was typed and the
+                  // messages next to their fields; other failures are told by the toast.
+                  if (error instanceof ApiError && error.status === 400) {
+                    setFailure({ values: typed, error })
+                    setEditing(true)
+                  }
+                },
               },
-            },
-          )
-        }}
-      />
+            )
+          }}
+        />
+      ) : null}
     </li>
   )
 }

@@ -1,10 +1,9 @@
+import { forgotPasswordBodySchema, type AcceptedResponse } from '@taskwise/contracts/account'
+import { type AuthTokenResponse } from '@taskwise/contracts/auth-payloads'
 import {
   changePasswordBodySchema,
-  forgotPasswordBodySchema,
   resetPasswordBodySchema,
-  type AcceptedResponse,
-} from '@taskwise/contracts/account'
-import { type AuthTokenResponse } from '@taskwise/contracts/auth-payloads'
+} from '@taskwise/contracts/password-bodies'
 import { schema } from '@taskwise/db/client'
 import { and, eq } from 'drizzle-orm'
 import { describeDevice } from '../../account/devices'

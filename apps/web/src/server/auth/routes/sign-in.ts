@@ -1,8 +1,5 @@
-import {
-  loginBodySchema,
-  registerBodySchema,
-  type AuthTokenResponse,
-} from '@taskwise/contracts/auth-payloads'
+import { loginBodySchema, type AuthTokenResponse } from '@taskwise/contracts/auth-payloads'
+import { registerBodySchema } from '@taskwise/contracts/password-bodies'
 import { schema } from '@taskwise/db/client'
 import { eq } from 'drizzle-orm'
 import { decodeJwt } from 'jose'
