@@ -28,6 +28,7 @@ import { hashingPhase } from './bench/phases/hashing'
 import { listPhase } from './bench/phases/list'
 import { pagesPhase } from './bench/phases/pages'
 import { resetPhase } from './bench/phases/reset'
+import { scaleRun } from './bench/phases/scale'
 import { scryptPhase } from './bench/phases/scrypt'
 import { signInsPhase } from './bench/phases/sign-ins'
 import { verifyPhase } from './bench/phases/verify'
@@ -50,7 +51,9 @@ import { startStack, type Stack } from './lib/stack'
  *   npm run bench -- --embedded   the embedded database (PGlite), in a fresh folder under bench/tmp
  *   npm run bench -- --quick      short runs to try the harness; writes only to bench/tmp
  *   npm run bench -- --cpu-prof   also writes CPU profiles of the services to bench/tmp/profiles
- *   npm run bench -- --only=auth  only some phases (pages, verify, list, writes, auth, reset, cluster)
+ *   npm run bench -- --only=auth  only some phases (pages, verify, list, writes, auth, reset, cluster, scale)
+ *   npm run bench -- --scale      also the scale phase (a user with 50,000 tasks among 1 M, on
+ *                                 PostgreSQL and PGlite; ~10 minutes): see bench/phases/scale.ts
  *   npm run bench -- --render     only renders BENCHMARKS.md again from bench/results.json
  */
 
@@ -58,16 +61,17 @@ const { values: flags } = parseArgs({
   options: {
     embedded: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
+    scale: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     render: { type: 'boolean', default: false },
-    /** Investigation only: a comma-separated subset of pages,verify,list,writes,auth,reset,cluster (results go to bench/tmp). */
+    /** A subset of pages,verify,list,writes,auth,reset,cluster,scale: results go to bench/tmp (scale's: see 0306). */
     only: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
 if (flags.help) {
   console.log(
-    'usage: npm run bench [-- --embedded] [-- --quick] [-- --cpu-prof] [-- --only=pages,verify,list,writes,auth,reset,cluster] [-- --render]',
+    'usage: npm run bench [-- --embedded] [-- --quick] [-- --cpu-prof] [-- --scale] [-- --only=pages,verify,list,writes,auth,reset,cluster,scale] [-- --render]',
   )
   process.exit(0)
 }
@@ -78,6 +82,7 @@ if (flags.render) {
 
 const sizes = runSizes(flags.quick)
 const phases = new Set((flags.only ?? PHASES).split(','))
+if (flags.scale) phases.add('scale')
 /** A partial or short run is for trying things out: it never overwrites the committed figures. */
 const scratch = flags.quick || flags.only !== undefined
 const tmpDir = path.join(repoRoot, 'bench/tmp')
@@ -102,8 +107,14 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)))
   const { measure, watched, failedRuns } = createMeasurer(log)
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`
 
   try {
+    if (phases.delete('scale')) {
+      // First, in stacks and databases of its own; its figures are a run of their own (0306).
+      await scaleRun({ quick: flags.quick, tmpDir, runId, command, log, keepLine, cleanups })
+      if (phases.size === 0) return
+    }
     await assertPortFree(API_PORT, 'the api')
     await assertPortFree(WEB_PORT, 'the web app')
     await assertPortFree(FLOOR_PORT, 'the floor')
@@ -215,7 +226,7 @@ async function main(): Promise<void> {
     const listQuery = await explainListQuery(stack.databaseUrl, floor.url, firstUserId)
     const results: BenchResults = {
       date: startedAt.toISOString(),
-      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      command,
       machine: await machineInfo(stack.databaseUrl, database.kind, loadAtStart, pressureAtStart),
       settings: {
         durationSeconds: sizes.durationSeconds,

@@ -2,6 +2,9 @@
 
 export const WEB_PORT = 3910
 export const SCRYPT_WEB_PORT = 3912
+/** The scale phase's own web app and api. */
+export const SCALE_WEB_PORT = 3914
+export const SCALE_API_PORT = 3915
 export const FLOOR_PORT = 4911
 /** nginx of the cluster phase; its api and web instances take the next four ports. */
 export const CLUSTER_PORT = 3920

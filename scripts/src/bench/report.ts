@@ -1,5 +1,6 @@
 import { clusterSection } from './report-cluster'
 import { pagesSection } from './report-pages'
+import { scaleSection, scaleTargetRows } from './report-scale'
 import { targetsTable } from './report-targets'
 import {
   authTable,
@@ -9,14 +10,15 @@ import {
   resetTable,
   writesTable,
 } from './report-tables'
-import type { BenchResults } from './results'
+import type { BenchResults, ScaleResults } from './results'
 
 /**
  * BENCHMARKS.md, rendered from bench/results.json. Pure: the same results give the same page.
- * The page's parts: report-targets.ts (the summary), report-tables.ts and report-cluster.ts.
+ * The page's parts: report-targets.ts (the summary), report-tables.ts, report-cluster.ts and
+ * report-scale.ts (the scale phase, a run of its own in bench/scale-results.json).
  */
 
-export function renderMarkdown(results: BenchResults): string {
+export function renderMarkdown(results: BenchResults, scale?: ScaleResults): string {
   const m = results.machine
   const s = results.settings
   const lines = [
@@ -45,12 +47,14 @@ export function renderMarkdown(results: BenchResults): string {
     '## Against the targets',
     '',
     ...targetsTable(results),
+    ...scaleTargetRows(scale),
     '',
     '## Task list',
     '',
     ...listTable(results),
     '',
     ...clusterSection(results.cluster),
+    ...scaleSection(scale),
     '## Writes',
     '',
     ...writesTable(results),

@@ -3,6 +3,8 @@ import type { HashTiming } from './hashing'
 import type { LoadResult } from './load'
 import type { PageScore } from './phases/pages'
 import type { ResetTiming } from './reset-timing'
+import type { ScalePlan } from './scale-explain'
+import type { ScaleGroup, ScaleSamples } from './scale-variants'
 import type { VerifyResult } from './verify'
 
 /** The shape of bench/results.json: everything one `npm run bench` measured, and where. */
@@ -82,4 +84,38 @@ export interface BenchResults {
   /** The api's list query (as the floor captured it) and its plan for one seeded user. */
   listQuery: { sql: string; plan: string[] }
   notes: string[]
+}
+
+export interface ScaleVariantResult extends ScaleSamples {
+  group: ScaleGroup
+  /** Tasks on the page (checked before the run: a full page, or none for a search without match). */
+  items: number
+}
+
+/** The scale phase on one database: a user with 50,000 tasks in a table of a million. */
+export interface ScaleDatabaseRun {
+  database: 'postgres' | 'embedded'
+  /** `select version()` of that database. */
+  version: string
+  /** Seeding the rows, building the indexes again and VACUUM ANALYZE. */
+  seedSeconds: number
+  tasks: { total: number; user: number }
+  /** Rounds in which every variant had a burst of `burst` requests. */
+  rounds: number
+  burst: number
+  loadAverage: { start: number; end: number }
+  cpuPressure: { start: number | null; end: number | null }
+  variants: ScaleVariantResult[]
+  plans: ScalePlan[]
+}
+
+/** bench/scale-results.json: the scale phase's own run (`--only=scale`, or `--scale`). */
+export interface ScaleResults {
+  date: string
+  command: string
+  cpus: number
+  cpuModel: string
+  node: string
+  wallSeconds: number
+  runs: ScaleDatabaseRun[]
 }
