@@ -81,6 +81,12 @@ describe('the embedded database', () => {
       )
       const rows = await query<{ email: string }>(database.url, 'select email from "user"')
       expect(rows).toEqual([{ email: 'ada@example.com' }])
+      // The task list's indexes need them (docs/decisions/0305-task-list-indexes.md).
+      const extensions = await query<{ extname: string }>(
+        database.url,
+        `select extname from pg_extension where extname in ('pg_trgm', 'btree_gin') order by 1`,
+      )
+      expect(extensions).toEqual([{ extname: 'btree_gin' }, { extname: 'pg_trgm' }])
     } finally {
       await database.stop()
     }

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import { keepBatchesTogether } from './embedded-queue'
 
@@ -106,7 +108,11 @@ export async function openEmbeddedDatabase(
 
   const ownerFile = path.join(dataDir, OWNER_FILE)
   try {
-    const db = await PGlite.create(path.join(dataDir, 'pglite'))
+    // The extensions the migrations create (the task list's search and sort indexes,
+    // docs/decisions/0305-task-list-indexes.md): PGlite ships them, loaded at start.
+    const db = await PGlite.create(path.join(dataDir, 'pglite'), {
+      extensions: { pg_trgm, btree_gin },
+    })
     // pglite-socket multiplexes many connections onto PGlite's one session, queueing statements
     // and keeping an open transaction's statements together; keepBatchesTogether also keeps each
     // extended-query batch (Parse … Sync) together.

@@ -126,3 +126,39 @@ describe('the task table', () => {
     expect(await query(url, 'select * from task')).toEqual([])
   })
 })
+
+describe('the task list indexes', () => {
+  test('a substring search, any case, is answered from the trigram index, with the right tasks', async () => {
+    database = await createEmptyTestDatabase()
+    await runMigrations(database.url)
+    const url = database.url
+    const [user] = await query<{ id: string }>(
+      url,
+      `insert into "user" (name, email) values ('Ada', 'ada@example.com') returning id`,
+    )
+    await query(
+      url,
+      `insert into task (user_id, title) select $1, 'Task ' || g from generate_series(1, 3000) as g`,
+      [user?.id],
+    )
+    await query(url, `insert into task (user_id, title) values ($1, 'Call the PLUMBER')`, [
+      user?.id,
+    ])
+    await query(url, 'analyze task')
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      // On a table this small the planner would rather read it all; forbid that to see the index.
+      await client.query('set enable_seqscan = off')
+      const search = `select title from task where user_id = $1 and title ilike '%plumb%'`
+      const { rows: plan } = await client.query<{ 'QUERY PLAN': string }>(`explain ${search}`, [
+        user?.id,
+      ])
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('task_title_trgm_idx')
+      const { rows } = await client.query<{ title: string }>(search, [user?.id])
+      expect(rows).toEqual([{ title: 'Call the PLUMBER' }])
+    } finally {
+      await client.end()
+    }
+  })
+})
