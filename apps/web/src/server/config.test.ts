@@ -19,6 +19,7 @@ describe('the web app settings', () => {
       lockout: { maxFailures: 10, windowSeconds: 900 },
       clientIp: { header: 'x-forwarded-for', trustedProxies: [] },
       passwordHasher: 'argon2id',
+      passwordHashesAtOnce: 3,
       mail: {
         smtpUrl: null,
         from: 'Taskwise <no-reply@localhost>',
@@ -57,6 +58,14 @@ describe('the web app settings', () => {
     expect(() => loadWebConfig({ DATABASE_URL, AUTH_PASSWORD_HASHER: 'md5' })).toThrow(
       /AUTH_PASSWORD_HASHER/,
     )
+  })
+
+  test('password hashes run one fewer at once than libuv has threads (UV_THREADPOOL_SIZE), at least one', () => {
+    const atOnce = (size: string) =>
+      loadWebConfig({ DATABASE_URL, UV_THREADPOOL_SIZE: size }).passwordHashesAtOnce
+    expect(atOnce('8')).toBe(7)
+    expect(atOnce('1')).toBe(1)
+    expect(() => atOnce('0')).toThrow(/UV_THREADPOOL_SIZE/)
   })
 
   test('a missing DATABASE_URL names the setting and says how to get one', () => {

@@ -43,6 +43,8 @@ const webEnvSchema = z.object({
   AUTH_LOCKOUT_WINDOW_SECONDS: positiveInt(900, 86_400),
   AUTH_PASSWORD_HASHER: z.enum(['argon2id', 'scrypt']).default('argon2id'),
   WEB_DB_POOL_MAX: positiveInt(10, 200),
+  /** Node's own setting (read by libuv at the first task): the threads that hash and do crypto. */
+  UV_THREADPOOL_SIZE: positiveInt(4, 1024),
   WEB_DB_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   CLIENT_IP_HEADER: z
     .string()
@@ -113,6 +115,8 @@ export interface WebConfig {
   database: { poolMax: number; connectionTimeoutMs: number }
   /** The function that hashes new passwords; stored hashes of either kind are always verified. */
   passwordHasher: 'argon2id' | 'scrypt'
+  /** Password hashes that may run at once: one thread of libuv's pool is left for other work. */
+  passwordHashesAtOnce: number
   mail: {
     /** Where mail goes; null: into {@link WebConfig.mail.outboxDir} (development, local runs). */
     smtpUrl: string | null
@@ -177,6 +181,7 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
       connectionTimeoutMs: parsed.WEB_DB_CONNECTION_TIMEOUT_MS,
     },
     passwordHasher: parsed.AUTH_PASSWORD_HASHER,
+    passwordHashesAtOnce: Math.max(1, parsed.UV_THREADPOOL_SIZE - 1),
     mail: {
       smtpUrl: mailTransport(parsed) === 'smtp' ? (parsed.SMTP_URL ?? null) : null,
       from: parsed.MAIL_FROM,

@@ -1,13 +1,13 @@
 import { type GenericEndpointContext } from 'better-auth'
 import { createAuthEndpoint } from 'better-auth/api'
 import { setSessionCookie } from 'better-auth/cookies'
-import { getJwtToken, type JwtOptions } from 'better-auth/plugins/jwt'
 import { decodeJwt } from 'jose'
 import { z } from 'zod'
 import { type JwtCookie } from './jwt-cookie'
+import { type JwtSigner } from './jwt-signer'
 
 export interface IssueSessionOptions {
-  jwt: JwtOptions
+  signer: JwtSigner
   jwtCookie: JwtCookie
   jwtTtlSeconds: number
 }
@@ -26,10 +26,7 @@ export async function startSession(
   const session = await ctx.context.internalAdapter.createSession(user.id)
   const created = { session, user }
   await setSessionCookie(ctx, created)
-  const token = await getJwtToken(
-    { ...ctx, context: { ...ctx.context, session: created } },
-    options.jwt,
-  )
+  const token = await options.signer.sign(ctx, created)
   ctx.setCookie(options.jwtCookie.name, token, {
     ...options.jwtCookie.attributes,
     maxAge: options.jwtTtlSeconds,

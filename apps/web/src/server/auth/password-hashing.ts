@@ -61,3 +61,32 @@ export function passwordHashing(hasher: PasswordHasher): PasswordHashing {
     verify: verifyPassword,
   }
 }
+
+/**
+ * `hashing` with at most `atOnce` hashes running at a time; the others wait their turn, first come
+ * first served (docs/decisions/0320-sign-in-around-the-hash.md). Each hash occupies a thread of
+ * libuv's pool, which also runs the rest of a sign-in's crypto (the cookie's HMAC, the JWT's
+ * signature): with every thread hashing, that work queues behind all the hashes of a burst, and
+ * every sign-in of the burst finishes only after the last hash. A thread left free lets each one
+ * finish as soon as its own hash is done; the hashes still use every core.
+ */
+export function limitedHashing(hashing: PasswordHashing, atOnce: number): PasswordHashing {
+  let running = 0
+  const waiting: (() => void)[] = []
+  async function inTurn<T>(job: () => Promise<T>): Promise<T> {
+    if (running < atOnce) running += 1
+    else await new Promise<void>((resolve) => waiting.push(resolve))
+    try {
+      return await job()
+    } finally {
+      const next = waiting.shift()
+      // The slot passes straight to the next in line, or is given back.
+      if (next) next()
+      else running -= 1
+    }
+  }
+  return {
+    hash: (password) => inTurn(() => hashing.hash(password)),
+    verify: (input) => inTurn(() => hashing.verify(input)),
+  }
+}

@@ -1,5 +1,5 @@
 import { type Database } from '@taskwise/db/client'
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 
 /**
  * The per-account sign-in limit (docs/decisions/0203-per-account-sign-in-lockout.md), kept in the
@@ -24,6 +24,8 @@ export interface SignInThrottle {
   /** The same, against another limit (other jobs keep their own keys in the same table). */
   consumeWith(key: string, settings: SignInThrottleSettings): Promise<ThrottleDecision>
   reset(key: string): Promise<void>
+  /** The statement `reset` runs, for a caller that writes it together with others. */
+  resetStatement(key: string): SQL
 }
 
 export function createSignInThrottle(
@@ -53,12 +55,14 @@ export function createSignInThrottle(
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Number(row.retry_after))) }
   }
 
+  const resetStatement = (key: string) => sql`delete from sign_in_throttle where key = ${key}`
   return {
     consume: (key) => consumeWith(key, settings),
     consumeWith,
     async reset(key) {
-      await db.execute(sql`delete from sign_in_throttle where key = ${key}`)
+      await db.execute(resetStatement(key))
     },
+    resetStatement,
   }
 }
 

@@ -2,13 +2,14 @@ import { unmetPasswordRules } from '@taskwise/contracts/password'
 import { PASSWORD_MAX_LENGTH, passwordRuleMessage } from '@taskwise/contracts/password-rules'
 import { type BetterAuthPlugin } from 'better-auth'
 import { APIError, createAuthMiddleware, getIP, isAPIError } from 'better-auth/api'
-import { getJwtToken, type JwtOptions } from 'better-auth/plugins/jwt'
 import { type ActivityLog } from '../account/activity-log'
 import { type Logger } from '../log'
 import { emailDigest, emailHashForLog } from './identity'
 import { issueSessionEndpoint } from './issue-session'
 import { type JwtCookie } from './jwt-cookie'
+import { type JwtSigner } from './jwt-signer'
 import { type SignInThrottle } from './sign-in-throttle'
+import { forgiveAndRecordSignIn } from './signed-in'
 import { completeSignInEndpoint, pendingSignInEndpoint } from './two-factor/pending-sign-in'
 
 /**
@@ -37,7 +38,7 @@ export const ACCOUNT_LOCKED_ERROR_CODE = 'ACCOUNT_LOCKED'
 
 export interface TaskwisePluginOptions {
   secret: string
-  jwt: JwtOptions
+  signer: JwtSigner
   jwtCookie: JwtCookie
   jwtTtlSeconds: number
   throttle: SignInThrottle
@@ -199,20 +200,18 @@ export function taskwiseAuthPlugin(options: TaskwisePluginOptions) {
               })
               return
             }
-            if (event === 'auth.sign_in') await throttle.reset(emailDigest(secret, email))
-            const token = await getJwtToken(
-              { ...ctx, context: { ...ctx.context, session: created } },
-              options.jwt,
-            )
+            const token = await options.signer.sign(ctx, created)
             ctx.setCookie(jwtCookie.name, token, {
               ...jwtCookie.attributes,
               maxAge: options.jwtTtlSeconds,
             })
-            await activity.record(
-              created.user.id,
-              event === 'auth.sign_up' ? 'sign_up' : 'sign_in',
-              activityContext(ctx.request, ctx.context.options),
-            )
+            const recorded = activityContext(ctx.request, ctx.context.options)
+            if (event === 'auth.sign_up')
+              await activity.record(created.user.id, 'sign_up', recorded)
+            else {
+              const key = emailDigest(secret, email)
+              await forgiveAndRecordSignIn(options, key, created.user.id, recorded)
+            }
             logger.info(event === 'auth.sign_up' ? 'signed up' : 'signed in', {
               event,
               outcome: 'success',

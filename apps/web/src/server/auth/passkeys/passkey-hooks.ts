@@ -1,6 +1,5 @@
 import { type BetterAuthPlugin } from 'better-auth'
 import { APIError, createAuthMiddleware, getIP, isAPIError } from 'better-auth/api'
-import { getJwtToken } from 'better-auth/plugins/jwt'
 import { type ActivityLog } from '../../account/activity-log'
 import { type WebConfig } from '../../config'
 import { type Logger } from '../../log'
@@ -57,10 +56,7 @@ export function passkeyHooks(
               })
               return
             }
-            const token = await getJwtToken(
-              { ...ctx, context: { ...ctx.context, session: created } },
-              options.jwt,
-            )
+            const token = await options.signer.sign(ctx, created)
             ctx.setCookie(jwtCookie.name, token, {
               ...jwtCookie.attributes,
               maxAge: options.jwtTtlSeconds,

@@ -27,13 +27,22 @@ const betterAuthUserSchema = z.object({
   createdAt: z.union([z.string(), z.date()]),
 })
 
-/** Turns Better Auth's answer to a sign-up or sign-in into `{user, token, expiresAt}`. */
-async function tokenResponse(
+const signedInSchema = z.object({ user: betterAuthUserSchema })
+
+/** A right password that still waits for a second factor (the twoFactor plugin's answer). */
+const secondFactorPendingSchema = z.object({ twoFactorRedirect: z.literal(true) })
+
+/**
+ * Turns Better Auth's answer to a sign-up or sign-in (its cookies in `response`, its body already
+ * read into `answer`) into `{user, token, expiresAt}`.
+ */
+function tokenResponse(
   { taskwise, native }: RouteContext,
   response: Response,
+  answer: unknown,
   status: number,
-): Promise<Response> {
-  const parsed = z.object({ user: betterAuthUserSchema }).safeParse(await response.json())
+): Response {
+  const parsed = signedInSchema.safeParse(answer)
   const token = cookieValueFromSetCookie(response.headers.getSetCookie(), taskwise.jwtCookie.name)
   if (!parsed.success || token === undefined)
     return native.internalError('the sign-in answer had no user or no JWT')
@@ -58,7 +67,7 @@ export function register(context: RouteContext): RouteHandler {
       password,
       name: name ?? '',
     })
-    if (response.ok) return tokenResponse(context, response, 201)
+    if (response.ok) return tokenResponse(context, response, await response.json(), 201)
     const error = await errorBodyOf(response)
     const notStored = response.status === 422 && error.code === 'FAILED_TO_CREATE_USER'
     const taken =
@@ -126,12 +135,10 @@ export function login(context: RouteContext): RouteHandler {
     if (!body.ok) return body.response
     const response = await native.callBetterAuth(request, '/sign-in/email', 'POST', body.value)
     if (response.ok) {
-      const pending = z
-        .object({ twoFactorRedirect: z.literal(true) })
-        .safeParse(await response.clone().json())
-      return pending.success
+      const answer: unknown = await response.json()
+      return secondFactorPendingSchema.safeParse(answer).success
         ? secondFactorStep(context, request, response, body.value.email)
-        : tokenResponse(context, response, 200)
+        : tokenResponse(context, response, answer, 200)
     }
     if (response.status === 401) {
       // One body for an unknown email and a wrong password (Better Auth hashes a dummy
