@@ -48,16 +48,18 @@ export function targetsTable(results: BenchResults): string[] {
     if (!round) continue
     const allErrors = burst.rounds.reduce((sum, r) => sum + r.errors, 0)
     const what = `${burst.concurrency} concurrent ${burst.operation === 'sign-in' ? 'sign-ins' : 'registrations'} (${burst.hasher})`
+    // Against the hashing alone in the same run (design.md): what the burst costs beyond its hashes.
     const alone = results.hashing?.find((timing) => timing.hasher === burst.hasher)
+    const ratio = alone ? round.wallMs / alone.burstWallMs : undefined
     const hashingAlone = alone
-      ? ` (the hashing alone, ${alone.concurrency} at once: ${formatMs(alone.burstWallMs)})`
+      ? `, ${ratio?.toFixed(2)}× the hashing alone (${alone.concurrency} verifications at once: ${formatMs(alone.burstWallMs)})`
       : ''
     const ours =
-      burst.operation === 'sign-in' && burst.hasher === 'argon2id'
-        ? `all done < 2 s: ${verdict(round.wallMs < 2000 && allErrors === 0)}`
+      burst.operation === 'sign-in' && burst.hasher === 'argon2id' && ratio !== undefined
+        ? `≤ 1.3× the hashing alone: ${verdict(ratio <= 1.3 && allErrors === 0)}`
         : '—'
     rows.push(
-      `| ${what} | all done in ${formatMs(round.wallMs)}; p95 ${formatMs(round.latencyMs.p95)}; errors ${allErrors}${hashingAlone} | ${ours} | each < 5 s: ${verdict(round.latencyMs.max < 5000 && allErrors === 0)} |`,
+      `| ${what} | all done in ${formatMs(round.wallMs)}${hashingAlone}; p95 ${formatMs(round.latencyMs.p95)}; errors ${allErrors} | ${ours} | each < 5 s: ${verdict(round.latencyMs.max < 5000 && allErrors === 0)} |`,
     )
   }
   rows.push(...pageTargetRows(results.pages))
