@@ -47,13 +47,13 @@ export default defineConfig({
         'src/auth/*.test.ts',
         'src/plugins/app/authentication.test.ts',
         'src/plugins/app/tasks/*.test.ts',
-        'src/routes/api/tasks/{tasks,list,isolation}.test.ts',
+        'src/routes/api/tasks/{tasks,list,isolation,task-cap}.test.ts',
       ]),
       // Not the fuzz (random, and slow) nor the 100 concurrent sign-ups.
       project('apps/web', web, [
         'src/server/auth/{account-lifecycle,account-sessions,auth-contract,auth-limits}.test.ts',
         'src/server/auth/{caller,jwt-cookie,native-routes,password-reset}.test.ts',
-        'src/server/auth/{revocation,sign-in-throttle}.test.ts',
+        'src/server/auth/{passkeys,revocation,sign-in-throttle,two-factor}.test.ts',
         'src/server/auth/routes/*.test.ts',
       ]),
     ],

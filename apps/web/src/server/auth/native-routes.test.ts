@@ -2,6 +2,8 @@ import { JWT_AUDIENCE, JWT_COOKIE_NAME } from '@taskwise/contracts/auth'
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { cookieValueFromSetCookie } from './jwt-cookie'
+import { createNativeGateway } from './native'
+import { PASSWORD_POLICY_ERROR_CODE } from './taskwise-plugin'
 import {
   BASE_URL,
   cookieHeaderFrom,
@@ -184,5 +186,51 @@ describe('Better Auth’s own routes', () => {
       .find((value) => value.startsWith(`${JWT_COOKIE_NAME}=`))
     expect(jwtCookie).toMatch(/Max-Age=0/)
     expect((await harness.request('/api/auth/me', { headers: { cookie } })).status).toBe(401)
+  })
+})
+
+// The contract routes hand Better Auth's refusals of their in-process calls to passThroughError.
+// The answers below are ones Better Auth does not give today (each route handles the ones it
+// does); they are what a newer version, or a plugin, could give.
+describe('Better Auth’s refusals, as the contract routes answer them', () => {
+  async function passedThrough(answer: Response) {
+    const response = await createNativeGateway(harness.taskwise).passThroughError(answer)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  }
+
+  test('a 400 without a message gets the default detail of its code', async () => {
+    const policy = await passedThrough(
+      Response.json({ code: PASSWORD_POLICY_ERROR_CODE }, { status: 400 }),
+    )
+    expect(policy).toMatchObject({
+      status: 400,
+      body: { code: 'password_policy', detail: 'The password does not meet the policy.' },
+    })
+    const other = await passedThrough(Response.json({ code: 'SOMETHING_NEW' }, { status: 400 }))
+    expect(other).toMatchObject({
+      status: 400,
+      body: { code: 'validation_failed', detail: 'The request is not valid.' },
+    })
+  })
+
+  test('any other answer is a 500 internal_error, and its status and code are logged', async () => {
+    const answers: Array<[Response, string]> = [
+      [
+        Response.json({ code: 'SOMETHING_NEW', message: 'New.' }, { status: 422 }),
+        'better-auth answered 422 SOMETHING_NEW',
+      ],
+      // Not JSON: no code to log.
+      [new Response('<html>Bad gateway</html>', { status: 502 }), 'better-auth answered 502'],
+    ]
+    for (const [answer, reason] of answers) {
+      expect(await passedThrough(answer)).toMatchObject({
+        status: 500,
+        body: { code: 'internal_error', detail: 'Something went wrong on our side.' },
+      })
+      expect(harness.logs).toContainEqual(
+        expect.objectContaining({ msg: 'auth request failed', reason }),
+      )
+    }
   })
 })

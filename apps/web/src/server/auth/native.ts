@@ -14,6 +14,9 @@ import { ACCOUNT_LOCKED_ERROR_CODE, PASSWORD_POLICY_ERROR_CODE } from './taskwis
  * (docs/decisions/0206-account-routes.md). In process, the contract routes call any of them.
  */
 
+/** Where Better Auth's routes are mounted (auth.ts: `basePath`). */
+const BASE_PATH = '/api/auth'
+
 /** Native routes that may be called from outside the web app. */
 const PUBLIC_NATIVE_ROUTES = new Set([
   'POST /sign-up/email',
@@ -52,19 +55,17 @@ const FORWARDED_REQUEST_HEADERS = [
   'x-forwarded-host',
 ]
 
+/** What Taskwise reads of a Better Auth error body (nothing else of it is passed on). */
 const errorBodySchema = z
   .object({ code: z.string().optional(), message: z.string().optional() })
-  .loose()
+  .catch({})
 
 export type NativeErrorBody = z.output<typeof errorBodySchema>
 
+/** The `code` and `message` of an error answer; none of either if its body is not such JSON. */
 export async function errorBodyOf(response: Response): Promise<NativeErrorBody> {
-  try {
-    const parsed = errorBodySchema.safeParse(await response.clone().json())
-    return parsed.success ? parsed.data : {}
-  } catch {
-    return {}
-  }
+  const copy = response.clone()
+  return errorBodySchema.parse(await copy.json().catch(() => null))
 }
 
 export function createNativeGateway(taskwise: TaskwiseAuth) {
@@ -82,7 +83,7 @@ export function createNativeGateway(taskwise: TaskwiseAuth) {
       logger.warn('rate limited', {
         event: 'auth.rate_limited',
         path: new URL(request.url).pathname,
-        ip: getIP(request, auth.options) ?? 'unknown',
+        ip: getIP(request, auth.options),
       })
     }
     return locked
@@ -102,13 +103,14 @@ export function createNativeGateway(taskwise: TaskwiseAuth) {
   async function handleExternal(request: Request): Promise<Response> {
     // Exactly as written: Better Auth's router matches no trailing slash either, and answered one
     // with a bare 404 that was not problem+json.
-    const path = new URL(request.url).pathname.replace(/^\/api\/auth/, '')
+    // (Only paths under BASE_PATH are routed here.)
+    const path = new URL(request.url).pathname.slice(BASE_PATH.length)
     if (!PUBLIC_NATIVE_ROUTES.has(`${request.method} ${path}`)) {
       return problemResponse('not_found', 'There is no such route.')
     }
     const response = await handleNative(request)
     if (!TOKEN_CARRYING_ROUTES.has(path) || !response.ok) return response
-    return json(withoutSessionToken(await response.json()), 200, setCookiesOf(response))
+    return json(parsedWithoutSessionToken(await response.text()), 200, setCookiesOf(response))
   }
 
   /** Calls a Better Auth endpoint in process, as the caller (same cookies, origin and client IP). */
@@ -131,15 +133,10 @@ export function createNativeGateway(taskwise: TaskwiseAuth) {
       headers.delete('sec-fetch-mode')
       headers.delete('sec-fetch-dest')
     }
-    if (body !== undefined) headers.set('content-type', 'application/json')
-    const url = new URL(`/api/auth${path}`, config.baseUrl)
-    return handleNative(
-      new Request(url, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      }),
-    )
+    headers.set('content-type', 'application/json')
+    const url = new URL(`${BASE_PATH}${path}`, config.baseUrl)
+    // A GET has no body: `JSON.stringify(undefined)` is undefined, so none is sent.
+    return handleNative(new Request(url, { method, headers, body: JSON.stringify(body) }))
   }
 
   function internalError(reason: string): Response {
@@ -175,13 +172,9 @@ export type NativeGateway = ReturnType<typeof createNativeGateway>
 
 /**
  * A native answer with the session's bearer secret taken out: sign-in and sign-up put it in
- * `token`, get-session in `session.token`. The httpOnly cookie is the only place it travels.
+ * `token`, get-session in `session.token`, so every field named `token` goes, at any depth (no
+ * other field of these answers has that name). The httpOnly cookie is the only place it travels.
  */
-function withoutSessionToken(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null) return body
-  const { token: _token, ...record } = body as Record<string, unknown>
-  const session = record.session
-  if (typeof session !== 'object' || session === null) return record
-  const { token: _sessionToken, ...rest } = session as Record<string, unknown>
-  return { ...record, session: rest }
+function parsedWithoutSessionToken(text: string): unknown {
+  return JSON.parse(text, (key, value: unknown) => (key === 'token' ? undefined : value))
 }

@@ -150,6 +150,16 @@ describe('Better Auth’s passkey routes', () => {
     }
   })
 
+  test('a sign-in starts from outside: the options, and the cookie that holds their challenge', async () => {
+    const started = await harness.request('/api/auth/passkey/generate-authenticate-options')
+    expect(started.status).toBe(200)
+    expect(await started.json()).toMatchObject({
+      challenge: expect.any(String),
+      rpId: 'localhost',
+    })
+    expect(started.headers.getSetCookie().join('\n')).toMatch(/taskwise\.better-auth-passkey=/)
+  })
+
   test('a registration never starts a session, and an assertion without its challenge signs no one in', async () => {
     const person = await signUp(harness)
     const registration = await harness.request('/api/auth/passkey/verify-registration', {

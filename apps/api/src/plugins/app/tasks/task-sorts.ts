@@ -18,15 +18,13 @@ export interface SortSpec {
   pattern: RegExp
 }
 
-const isoMicros = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
-
 function timestampSort(column: typeof task.createdAt | typeof task.updatedAt): SortSpec {
   return {
     expression: sql`${column}`,
     // Microseconds, in UTC, independent of the session's DateStyle and TimeZone.
     text: sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     type: 'timestamptz',
-    pattern: isoMicros,
+    pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/,
   }
 }
 
