@@ -41,6 +41,9 @@ const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 const api = await createTestApi()
 const alice = await api.createUser()
 const bob = await api.createUser()
+// Another person's valid token, aimed at Alice's and Bob's paths. Not Bob's own: with Bob's id in
+// the path it would be a request Bob may make, and his tasks could rightly change.
+const carol = await api.createUser()
 afterAll(async () => {
   await api.close()
 })
@@ -138,7 +141,7 @@ const credentials = (valid: boolean): fc.Arbitrary<Record<string, string>> => {
       { authorization: `Bearer ${'a'.repeat(8_000)}` },
       { authorization: 'Bearer a.b.c' },
       { authorization: `bearer   ${alice.token}  ` },
-      { authorization: `Bearer ${bob.token}` },
+      { authorization: `Bearer ${carol.token}` },
     ),
     fc.record({
       cookie: fc.constantFrom(`${JWT_COOKIE_NAME}=${alice.token}`, `${JWT_COOKIE_NAME}=%zz`),
