@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { repoRoot } from '@taskwise/db/paths'
 import type { BenchUser } from './bench/client'
 import {
@@ -16,13 +15,14 @@ import {
   WEB_PORT,
   runSizes,
 } from './bench/constants'
+import { flags } from './bench/flags'
 import { assertPortFree, type BenchContext } from './bench/context'
 import { explainListQuery, prepareDatabase } from './bench/database'
 import { startFloor } from './bench/floor'
 import { cpuPressure, loadAverage, machineInfo } from './bench/machine'
 import { createMeasurer, pause } from './bench/measure'
 import { memoryReadings, treeRssMiB } from './bench/memory'
-import { renderCommitted, writeResults } from './bench/output'
+import { writeResults } from './bench/output'
 import { clusterPhase } from './bench/phases/cluster'
 import { hashingPhase } from './bench/phases/hashing'
 import { listPhase } from './bench/phases/list'
@@ -56,29 +56,6 @@ import { startStack, type Stack } from './lib/stack'
  *                                 PostgreSQL and PGlite; ~10 minutes): see bench/phases/scale.ts
  *   npm run bench -- --render     only renders BENCHMARKS.md again from bench/results.json
  */
-
-const { values: flags } = parseArgs({
-  options: {
-    embedded: { type: 'boolean', default: false },
-    quick: { type: 'boolean', default: false },
-    scale: { type: 'boolean', default: false },
-    'cpu-prof': { type: 'boolean', default: false },
-    render: { type: 'boolean', default: false },
-    /** A subset of pages,verify,list,writes,auth,reset,cluster,scale: results go to bench/tmp (scale's: see 0306). */
-    only: { type: 'string' },
-    help: { type: 'boolean', default: false },
-  },
-})
-if (flags.help) {
-  console.log(
-    'usage: npm run bench [-- --embedded] [-- --quick] [-- --cpu-prof] [-- --scale] [-- --only=pages,verify,list,writes,auth,reset,cluster,scale] [-- --render]',
-  )
-  process.exit(0)
-}
-if (flags.render) {
-  renderCommitted()
-  process.exit(0)
-}
 
 const sizes = runSizes(flags.quick)
 const phases = new Set((flags.only ?? PHASES).split(','))
