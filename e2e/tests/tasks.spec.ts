@@ -224,6 +224,10 @@ test.describe('a change the server refuses appears at once, then rolls back with
     const user = await registerUser(page.request, 'rollback-complete')
     await seedTasks(page.request, baseURL ?? '', user.id, [{ title: 'Stubborn task' }])
     await openDashboard(page)
+    // The count is fetched after hydration; a tick made while that first fetch is under way
+    // cancels it (the optimistic change must not be overwritten), and the count then waits for
+    // the change to settle. The server-rendered checkbox can be ticked that early.
+    await expect(page.getByText('1 task left')).toBeVisible()
     const refusal = await refuseLater(page, 'PATCH', /\/complete$/, 500, serverError)
     await page.getByRole('checkbox', { name: 'Mark “Stubborn task” as done' }).click()
     await refusal.seen

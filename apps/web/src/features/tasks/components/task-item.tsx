@@ -3,43 +3,47 @@
 import type { Task } from '@taskwise/contracts/task'
 import { CalendarDays, Pencil, Tag, Trash2 } from 'lucide-react'
 import dynamic from 'next/dynamic'
-import { useRef, useState } from 'react'
+import { memo, useRef, useState } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { Checkbox } from '@/components/ui/checkbox'
-import { ApiError } from '@/lib/problem-error'
+import { NativeCheckbox } from '@/components/ui/native-checkbox'
 import { cn } from '@/lib/utils'
-import { useCompleteTask } from '../api/complete-task'
 import { isPendingTask } from '../api/create-task'
-import { useUpdateTask } from '../api/update-task'
-import { formatDueDate, isOverdue } from '../task-dates'
-import { useLocalToday } from '../use-local-today'
-import type { TaskFormFailure } from './task-form'
+import { formatDueDate } from '../task-dates'
 
-/** The dialog's code (and the dialog library's) loads when a first task is edited, not with the list. */
-const EditTaskDialog = dynamic(() =>
-  import('./edit-task-dialog').then((module) => module.EditTaskDialog),
-)
+/**
+ * The edit dialog, the dialog library and the mutation that saves an edit load when a first task
+ * is edited, not with the list.
+ */
+const TaskEditor = dynamic(() => import('./task-editor').then((module) => module.TaskEditor))
 
 const priorityLabels = { low: 'Low', medium: 'Medium', high: 'High' } as const
 
 export interface TaskItemProps {
   userId: string
   task: Task
+  /** Decided by the list once the person's own date is known (never on the server). */
+  overdue: boolean
+  onComplete: (task: Task, completed: boolean) => void
   onDelete: (task: Task) => void
 }
 
-/** One task: its checkbox, what it is, when it is due, and its Edit and Delete buttons. */
-export function TaskItem({ userId, task, onDelete }: TaskItemProps) {
-  const completeTask = useCompleteTask(userId)
-  const updateTask = useUpdateTask(userId)
+/**
+ * One task: its checkbox, what it is, when it is due, and its Edit and Delete buttons. Memoised:
+ * the list passes the same callbacks every time, so a change to one task re-renders that row only.
+ */
+export const TaskItem = memo(function TaskItem({
+  userId,
+  task,
+  overdue,
+  onComplete,
+  onDelete,
+}: TaskItemProps) {
   const [editing, setEditing] = useState(false)
-  // Mounted from the first edit on, so that closing it can hand focus back to the Edit button.
-  const [edited, setEdited] = useState(false)
-  const [failure, setFailure] = useState<TaskFormFailure>()
+  // Counts the Edit button's presses; the editor is mounted from the first one on, so that
+  // closing it can hand focus back to the Edit button.
+  const [editSession, setEditSession] = useState(0)
   const pending = isPendingTask(task)
-  const today = useLocalToday()
-  const overdue = today !== null && isOverdue(task.dueDate, task.completed, today)
   const titleId = `task-${task.id}-title`
   const editButton = useRef<HTMLButtonElement>(null)
 
@@ -55,15 +59,13 @@ export function TaskItem({ userId, task, onDelete }: TaskItemProps) {
       )}
     >
       <div className="pt-0.5">
-        <Checkbox
+        <NativeCheckbox
           checked={task.completed}
           disabled={pending}
           aria-label={
             task.completed ? `Mark “${task.title}” as not done` : `Mark “${task.title}” as done`
           }
-          onCheckedChange={(checked) =>
-            completeTask.mutate({ taskId: task.id, completed: checked === true })
-          }
+          onCheckedChange={(checked) => onComplete(task, checked)}
         />
       </div>
 
@@ -109,8 +111,7 @@ export function TaskItem({ userId, task, onDelete }: TaskItemProps) {
           disabled={pending}
           aria-label={`Edit “${task.title}”`}
           onClick={() => {
-            setFailure(undefined)
-            setEdited(true)
+            setEditSession((session) => session + 1)
             setEditing(true)
           }}
         >
@@ -128,31 +129,16 @@ export function TaskItem({ userId, task, onDelete }: TaskItemProps) {
         </Button>
       </div>
 
-      {edited ? (
-        <EditTaskDialog
+      {editSession > 0 ? (
+        <TaskEditor
+          userId={userId}
           task={task}
           open={editing}
-          returnFocusTo={editButton}
           onOpenChange={setEditing}
-          failure={failure}
-          onSave={(values, typed) => {
-            setEditing(false)
-            updateTask.mutate(
-              { taskId: task.id, changes: values },
-              {
-                onError: (error) => {
-                  // A validation refusal reopens the dialog with what was typed and the
-                  // messages next to their fields; other failures are told by the toast.
-                  if (error instanceof ApiError && error.status === 400) {
-                    setFailure({ values: typed, error })
-                    setEditing(true)
-                  }
-                },
-              },
-            )
-          }}
+          session={editSession}
+          returnFocusTo={editButton}
         />
       ) : null}
     </li>
   )
-}
+})

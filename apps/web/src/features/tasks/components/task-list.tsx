@@ -2,12 +2,16 @@
 
 import type { Task } from '@taskwise/contracts/task'
 import { ClipboardList, SearchX } from 'lucide-react'
+import { useCallback } from 'react'
 import { Button } from '@/components/ui/button'
 import { Skeleton } from '@/components/ui/skeleton'
 import { errorMessage } from '@/lib/problem-error'
 import { cn } from '@/lib/utils'
+import { useCompleteTask } from '../api/complete-task'
 import { useHiddenTaskIds } from '../api/delete-task'
 import type { useTasks } from '../api/list-tasks'
+import { isOverdue } from '../task-dates'
+import { useLocalToday } from '../use-local-today'
 import { TaskItem } from './task-item'
 
 export interface TaskListProps {
@@ -40,6 +44,14 @@ export function TaskListSkeleton() {
 /** The tasks of the current view, with its loading, error and empty states and "Load more". */
 export function TaskList({ userId, query, filtered, onClearFilters, onDelete }: TaskListProps) {
   const hidden = useHiddenTaskIds()
+  // One mutation and one "today" for the whole list, not one per row: hydrating a row stays cheap,
+  // and learning today's date after hydration re-renders only the rows that turn out overdue.
+  const { mutate: complete } = useCompleteTask(userId)
+  const onComplete = useCallback(
+    (task: Task, completed: boolean) => complete({ taskId: task.id, completed }),
+    [complete],
+  )
+  const today = useLocalToday()
 
   if (query.isPending) return <TaskListSkeleton />
 
@@ -91,7 +103,14 @@ export function TaskList({ userId, query, filtered, onClearFilters, onDelete }: 
         className={cn('grid gap-2 transition-opacity', query.isPlaceholderData && 'opacity-60')}
       >
         {tasks.map((task) => (
-          <TaskItem key={task.id} userId={userId} task={task} onDelete={onDelete} />
+          <TaskItem
+            key={task.id}
+            userId={userId}
+            task={task}
+            overdue={today !== null && isOverdue(task.dueDate, task.completed, today)}
+            onComplete={onComplete}
+            onDelete={onDelete}
+          />
         ))}
       </ul>
       {query.hasNextPage ? (
