@@ -3,9 +3,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { ThemeProvider } from 'next-themes'
 import { useState, type ReactNode } from 'react'
-import { Toaster } from 'sonner'
 
-/** Client-side providers every page shares: theme (system by default), data fetching, toasts. */
+/**
+ * Client-side providers every page shares: theme (system by default) and data fetching. The
+ * toasts' area belongs to the signed-in pages (`AppToaster`): no other page raises a toast.
+ */
 export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
@@ -18,10 +20,7 @@ export function Providers({ children, nonce }: { children: ReactNode; nonce?: st
       disableTransitionOnChange
       nonce={nonce}
     >
-      <QueryClientProvider client={queryClient}>
-        {children}
-        <Toaster richColors closeButton />
-      </QueryClientProvider>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </ThemeProvider>
   )
 }

@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { ReactNode } from 'react'
+import { AppToaster } from '@/components/app-toaster'
 import { SiteHeader } from '@/components/site-header'
 import { UserMenu } from '@/features/auth/components/user-menu'
 import { REQUEST_PATH_HEADER } from '@/lib/request-path'
@@ -21,11 +22,14 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     redirect(loginUrlFor(path, stale ? 'session-expired' : undefined))
   }
   return (
-    <div className="flex min-h-dvh flex-col">
-      <SiteHeader home="/dashboard">
-        <UserMenu name={user.name} email={user.email} />
-      </SiteHeader>
-      {children}
-    </div>
+    <>
+      <div className="flex min-h-dvh flex-col">
+        <SiteHeader home="/dashboard">
+          <UserMenu name={user.name} email={user.email} />
+        </SiteHeader>
+        {children}
+      </div>
+      <AppToaster />
+    </>
   )
 }

@@ -1,62 +1,39 @@
 'use client'
 
-import { Monitor, Moon, Sun } from 'lucide-react'
-import { useTheme } from 'next-themes'
-import { useSyncExternalStore } from 'react'
-import { Button } from '@/components/ui/button'
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu'
+import dynamic from 'next/dynamic'
+import { useState } from 'react'
+import { ThemeButton } from './theme-button'
 
-const noop = () => () => {}
+/** The menu's code (and the menu library's) loads on the first press, not with every page. */
+const ThemeMenu = dynamic(() => import('./theme-menu').then((module) => module.ThemeMenu), {
+  loading: () => <ThemeButton aria-expanded={false} />,
+})
 
-/** True once the page runs in the browser (the server cannot know the stored theme). */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
-  )
+/** Starts fetching the menu's code ahead of a press (pointer over the button, or focus on it). */
+function preload() {
+  void import('./theme-menu')
 }
 
 /**
  * Light, dark or the system's choice; next-themes stores the choice in localStorage and applies
- * it before the first paint. The icons switch by CSS (`dark:`), so the server's markup and the
- * browser's agree and nothing hydrates differently.
+ * it before the first paint. Until it is first pressed the button is only a button: pressing it
+ * (click, Enter, Space, or Arrow Down as a menu button takes) mounts the menu, open.
  */
 export function ThemeToggle() {
-  const { theme, setTheme } = useTheme()
-  const hydrated = useHydrated()
+  const [wanted, setWanted] = useState(false)
+  if (wanted) return <ThemeMenu />
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label="Theme">
-          <Sun aria-hidden className="size-5 dark:hidden" />
-          <Moon aria-hidden className="hidden size-5 dark:block" />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end">
-        <DropdownMenuLabel>Theme</DropdownMenuLabel>
-        <DropdownMenuRadioGroup
-          value={hydrated ? (theme ?? 'system') : 'system'}
-          onValueChange={setTheme}
-        >
-          <DropdownMenuRadioItem value="light">
-            <Sun aria-hidden /> Light
-          </DropdownMenuRadioItem>
-          <DropdownMenuRadioItem value="dark">
-            <Moon aria-hidden /> Dark
-          </DropdownMenuRadioItem>
-          <DropdownMenuRadioItem value="system">
-            <Monitor aria-hidden /> System
-          </DropdownMenuRadioItem>
-        </DropdownMenuRadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <ThemeButton
+      aria-expanded={false}
+      onPointerEnter={preload}
+      onFocus={preload}
+      onClick={() => setWanted(true)}
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowDown') {
+          event.preventDefault()
+          setWanted(true)
+        }
+      }}
+    />
   )
 }
