@@ -2,10 +2,8 @@
 
 import { useState, type FormEvent } from 'react'
 import { passkeyNameSchema } from '@taskwise/contracts/passkeys'
-import { Button } from '@/components/ui/button'
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
   DialogHeader,
@@ -15,9 +13,9 @@ import { errorAria, Field, FieldError } from '@/components/ui/field'
 import { FormAlert } from '@/components/ui/form-alert'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
-import { PasswordInput } from '@/features/auth/components/password-input'
 import { tooManyAttemptsSentence } from '@/features/auth/form-errors'
 import { ApiError } from '@/lib/problem-error'
+import { CurrentPasswordField, DialogFormActions } from './dialog-form-parts'
 
 /** Adding a passkey: a name for it, the password, then the device's own prompt. */
 export function AddPasskeyDialog({
@@ -96,27 +94,13 @@ function AddPasskeyForm({ onAdd }: { onAdd: (password: string, name: string) => 
         />
         <FieldError id="add-passkey-name-error" message={errors.name} />
       </Field>
-      <Field>
-        <Label htmlFor="add-passkey-password">Your password</Label>
-        <PasswordInput
-          id="add-passkey-password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          {...errorAria('add-passkey-password-error', Boolean(errors.password))}
-        />
-        <FieldError id="add-passkey-password-error" message={errors.password} />
-      </Field>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button type="button" variant="outline">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={busy}>
-          {busy ? 'Waiting for your device…' : 'Add passkey'}
-        </Button>
-      </div>
+      <CurrentPasswordField
+        id="add-passkey-password"
+        error={errors.password}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+      />
+      <DialogFormActions label="Add passkey" busyLabel="Waiting for your device…" busy={busy} />
     </form>
   )
 }

@@ -10,7 +10,6 @@ import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
   DialogHeader,
@@ -21,9 +20,9 @@ import { errorAria, Field, FieldError } from '@/components/ui/field'
 import { FormAlert } from '@/components/ui/form-alert'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
-import { PasswordInput } from '@/features/auth/components/password-input'
 import { deleteAccount } from '../api/delete-account'
 import { showServerErrors } from '../form-errors'
+import { CurrentPasswordField, DialogFormActions } from './dialog-form-parts'
 
 /** What the person types to show they mean it. */
 const DELETE_PHRASE = 'delete my account'
@@ -104,16 +103,11 @@ function DeleteAccountForm() {
   return (
     <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4">
       <FormAlert message={formError} />
-      <Field>
-        <Label htmlFor="delete-account-password">Your password</Label>
-        <PasswordInput
-          id="delete-account-password"
-          autoComplete="current-password"
-          {...errorAria('delete-account-password-error', Boolean(errors.password))}
-          {...form.register('password')}
-        />
-        <FieldError id="delete-account-password-error" message={errors.password?.message} />
-      </Field>
+      <CurrentPasswordField
+        id="delete-account-password"
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
       <Field>
         <Label htmlFor="delete-account-phrase">Type “{DELETE_PHRASE}” to confirm</Label>
         <Input
@@ -126,16 +120,13 @@ function DeleteAccountForm() {
         />
         <FieldError id="delete-account-phrase-error" message={errors.phrase?.message} />
       </Field>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button type="button" variant="outline">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" variant="destructive" disabled={!ready || busy}>
-          {busy ? 'Deleting your account…' : 'Delete my account'}
-        </Button>
-      </div>
+      <DialogFormActions
+        label="Delete my account"
+        busyLabel="Deleting your account…"
+        busy={busy}
+        disabled={!ready}
+        variant="destructive"
+      />
     </form>
   )
 }

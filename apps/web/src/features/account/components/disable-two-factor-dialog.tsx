@@ -5,10 +5,8 @@ import { twoFactorDisableBodySchema } from '@taskwise/contracts/two-factor'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
-import { Button } from '@/components/ui/button'
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
   DialogHeader,
@@ -18,9 +16,9 @@ import { errorAria, Field, FieldError } from '@/components/ui/field'
 import { FormAlert } from '@/components/ui/form-alert'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
-import { PasswordInput } from '@/features/auth/components/password-input'
 import { disableTwoFactor } from '../api/two-factor'
 import { showServerErrors } from '../form-errors'
+import { CurrentPasswordField, DialogFormActions } from './dialog-form-parts'
 
 type Input = z.input<typeof twoFactorDisableBodySchema>
 type Output = z.output<typeof twoFactorDisableBodySchema>
@@ -85,16 +83,11 @@ function DisableForm({ onDone }: { onDone: () => Promise<void> }) {
   return (
     <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4">
       <FormAlert message={formError} />
-      <Field>
-        <Label htmlFor="disable-two-factor-password">Your password</Label>
-        <PasswordInput
-          id="disable-two-factor-password"
-          autoComplete="current-password"
-          {...errorAria('disable-two-factor-password-error', Boolean(errors.password))}
-          {...form.register('password')}
-        />
-        <FieldError id="disable-two-factor-password-error" message={errors.password?.message} />
-      </Field>
+      <CurrentPasswordField
+        id="disable-two-factor-password"
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
       <Field>
         <Label htmlFor="disable-two-factor-code">Code from your authenticator app</Label>
         <Input
@@ -106,16 +99,12 @@ function DisableForm({ onDone }: { onDone: () => Promise<void> }) {
         />
         <FieldError id="disable-two-factor-code-error" message={errors.code?.message} />
       </Field>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button type="button" variant="outline">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" variant="destructive" disabled={isSubmitting}>
-          {isSubmitting ? 'Turning off…' : 'Turn off'}
-        </Button>
-      </div>
+      <DialogFormActions
+        label="Turn off"
+        busyLabel="Turning off…"
+        busy={isSubmitting}
+        variant="destructive"
+      />
     </form>
   )
 }

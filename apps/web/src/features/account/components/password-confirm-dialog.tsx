@@ -5,20 +5,16 @@ import { reauthenticateBodySchema } from '@taskwise/contracts/account'
 import { useId, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
-import { Button } from '@/components/ui/button'
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
   DialogHeader,
   DialogTitle,
 } from '@/components/ui/dialog'
-import { errorAria, Field, FieldError } from '@/components/ui/field'
 import { FormAlert } from '@/components/ui/form-alert'
-import { Label } from '@/components/ui/label'
-import { PasswordInput } from '@/features/auth/components/password-input'
 import { showServerErrors } from '../form-errors'
+import { CurrentPasswordField, DialogFormActions } from './dialog-form-parts'
 
 type PasswordInputValues = z.input<typeof reauthenticateBodySchema>
 type PasswordOutputValues = z.output<typeof reauthenticateBodySchema>
@@ -106,7 +102,6 @@ function PasswordConfirmForm({
 >) {
   const id = useId()
   const fieldId = `${id}-password`
-  const errorId = `${id}-password-error`
   const [formError, setFormError] = useState<string>()
   const form = useForm<PasswordInputValues, unknown, PasswordOutputValues>({
     resolver: zodResolver(reauthenticateBodySchema),
@@ -130,26 +125,17 @@ function PasswordConfirmForm({
   return (
     <form noValidate onSubmit={form.handleSubmit(onSubmit)} className="grid gap-4">
       <FormAlert message={formError} />
-      <Field>
-        <Label htmlFor={fieldId}>Your password</Label>
-        <PasswordInput
-          id={fieldId}
-          autoComplete="current-password"
-          {...errorAria(errorId, Boolean(errors.password))}
-          {...form.register('password')}
-        />
-        <FieldError id={errorId} message={errors.password?.message} />
-      </Field>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button type="button" variant="outline">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" variant={confirmVariant} disabled={isSubmitting}>
-          {isSubmitting ? busyLabel : confirmLabel}
-        </Button>
-      </div>
+      <CurrentPasswordField
+        id={fieldId}
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
+      <DialogFormActions
+        label={confirmLabel}
+        busyLabel={busyLabel}
+        busy={isSubmitting}
+        variant={confirmVariant}
+      />
     </form>
   )
 }

@@ -3,14 +3,7 @@
 import { passkeyNameSchema, type PasskeyItem } from '@taskwise/contracts/passkeys'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
-import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog'
+import { Dialog, DialogContent, DialogHeader, DialogTitle } from '@/components/ui/dialog'
 import { errorAria, Field, FieldError } from '@/components/ui/field'
 import { FormAlert } from '@/components/ui/form-alert'
 import { Input } from '@/components/ui/input'
@@ -18,6 +11,7 @@ import { Label } from '@/components/ui/label'
 import { ApiError } from '@/lib/problem-error'
 import { renamePasskey } from '../api/passkeys'
 import { accountKeys } from '../api/query-keys'
+import { DialogFormActions } from './dialog-form-parts'
 
 /** A new name for one passkey. */
 export function RenamePasskeyDialog({
@@ -77,16 +71,7 @@ function RenameForm({ passkey, onDone }: { passkey: PasskeyItem; onDone: () => v
         />
         <FieldError id="rename-passkey-name-error" message={error} />
       </Field>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button type="button" variant="outline">
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save name'}
-        </Button>
-      </div>
+      <DialogFormActions label="Save name" busyLabel="Saving…" busy={busy} />
     </form>
   )
 }
