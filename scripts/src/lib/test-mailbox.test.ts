@@ -63,6 +63,9 @@ describe('the test mailbox', () => {
 
   test('with `since`, an older mail does not count; the newest match is returned', async () => {
     await sendRaw(mailbox.port, 'grace@example.com', 'Your Taskwise password was changed', 'one')
+    // Mail times are in milliseconds: the first mail can be stamped in the very millisecond
+    // `since` is taken, and "at or after" would then count it. Let the clock move on first.
+    await new Promise((resolve) => setTimeout(resolve, 5))
     const since = new Date()
     await expect(waitForMail(dir, { to: 'grace@example.com', since }, 300)).rejects.toThrow(
       /no mail to grace@example.com within 300 ms; mail to that address: "Your/,
