@@ -35,7 +35,6 @@ interface Remembered {
   identity: TokenIdentity
   /** The token's `exp`, in ms. */
   untilMs: number
-  generation: number
 }
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
@@ -48,13 +47,14 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     async verify(token) {
       // The key set may be due a refresh even when no token needs a key (all are remembered).
       keyStore.refreshIfStale()
+      // Every entry was verified against the key set of `generation`: a new set empties the map.
       const current = keyStore.generation()
       if (current !== generation) {
         remembered.clear()
         generation = current
       }
       const entry = remembered.get(token)
-      if (entry && entry.untilMs > Date.now() && entry.generation === current) return entry.identity
+      if (entry && entry.untilMs > Date.now()) return entry.identity
 
       const { identity, expiresAtMs } = await verifyAccessTokenExpiry(
         token,
@@ -62,14 +62,11 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         issuer,
       )
       // Remembered only if no fetch replaced the key set during the check (then the next request
-      // checks it again against the new set).
-      if (expiresAtMs > Date.now() && keyStore.generation() === current) {
+      // checks it again against the new set). A token within the clock tolerance past its `exp`
+      // is remembered until a moment already gone: the next request verifies it afresh.
+      if (keyStore.generation() === current) {
         remembered.delete(token)
-        remembered.set(token, {
-          identity: Object.freeze(identity),
-          untilMs: expiresAtMs,
-          generation: current,
-        })
+        remembered.set(token, { identity: Object.freeze(identity), untilMs: expiresAtMs })
         // A Map keeps insertion order: its first key is the oldest entry.
         if (remembered.size > maxEntries)
           remembered.delete(remembered.keys().next().value as string)
