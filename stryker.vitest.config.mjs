@@ -53,7 +53,7 @@ export default defineConfig({
       project('apps/web', web, [
         'src/server/auth/{account-lifecycle,account-sessions,auth-contract,auth-limits}.test.ts',
         'src/server/auth/{caller,jwt-cookie,native-routes,password-reset}.test.ts',
-        'src/server/auth/{passkeys,revocation,sign-in-throttle,two-factor}.test.ts',
+        'src/server/auth/{passkeys,revocation,signed-in,sign-in-throttle,two-factor}.test.ts',
         'src/server/auth/routes/*.test.ts',
       ]),
     ],
