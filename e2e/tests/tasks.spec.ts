@@ -41,18 +41,27 @@ test('a task is created with every field, edited, completed, reopened and delete
   await dialog.getByLabel('Title').fill('Renew both passports')
   await dialog.getByLabel('Priority').selectOption('low')
   await dialog.getByLabel('Category').fill('')
+  // The list shows the change at once (optimistic); a reload must wait until it is stored.
+  const saved = page.waitForResponse(
+    (response) => response.request().method() === 'PUT' && response.status() === 200,
+  )
   await dialog.getByRole('button', { name: 'Save changes' }).click()
   await expect(dialog).toBeHidden()
   const edited = taskItem(page, 'Renew both passports')
   await expect(edited).toContainText('Low priority')
   await expect(edited).not.toContainText('Admin')
+  await saved
   await page.reload()
   await expect(taskItem(page, 'Renew both passports')).toContainText('Low priority')
 
   // Complete, then reopen. (click, not check: the box is controlled by the cached task, which
   // changes a render later; check() reads the state straight after the click.)
   const checkbox = page.getByRole('checkbox', { name: 'Mark “Renew both passports” as done' })
+  const completed = page.waitForResponse(
+    (response) => response.request().method() === 'PATCH' && response.status() === 200,
+  )
   await checkbox.click()
+  await completed
   await expect(
     page.getByRole('checkbox', { name: 'Mark “Renew both passports” as not done' }),
   ).toBeChecked()
