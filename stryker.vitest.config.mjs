@@ -17,6 +17,13 @@ import contracts from './packages/contracts/vitest.config.ts'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 
+/** The workspaces whose tests Stryker may run, by folder. */
+const workspaceConfigs = {
+  'packages/contracts': contracts,
+  'apps/api': api,
+  'apps/web': web,
+}
+
 const inCopy = [
   {
     find: /^@taskwise\/contracts\/(.*)$/,
@@ -25,8 +32,10 @@ const inCopy = [
   { find: /^@taskwise\/api\/(.*)$/, replacement: `${path.join(root, 'apps/api')}/$1` },
 ]
 
-/** A workspace's project, running only `include`. */
-function project(workspace, config, include) {
+/** A workspace's project (by its folder), running only `include`. */
+export function project(workspace, include) {
+  const config = workspaceConfigs[workspace]
+  if (config === undefined) throw new Error(`no workspace ${workspace} to run tests in`)
   const own = Object.entries(config.resolve?.alias ?? {}).map(([find, replacement]) => ({
     find,
     replacement,
@@ -42,15 +51,15 @@ function project(workspace, config, include) {
 export default defineConfig({
   test: {
     projects: [
-      project('packages/contracts', contracts, ['src/access-token.test.ts']),
-      project('apps/api', api, [
+      project('packages/contracts', ['src/access-token.test.ts']),
+      project('apps/api', [
         'src/auth/*.test.ts',
         'src/plugins/app/authentication.test.ts',
         'src/plugins/app/tasks/*.test.ts',
         'src/routes/api/tasks/{tasks,list,isolation,task-cap}.test.ts',
       ]),
       // Not the fuzz (random, and slow) nor the 100 concurrent sign-ups.
-      project('apps/web', web, [
+      project('apps/web', [
         'src/server/auth/{account-lifecycle,account-sessions,auth-contract,auth-limits}.test.ts',
         'src/server/auth/{caller,jwt-cookie,native-routes,password-reset}.test.ts',
         'src/server/auth/{passkeys,revocation,signed-in,sign-in-throttle,two-factor}.test.ts',

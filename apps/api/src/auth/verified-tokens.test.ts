@@ -3,9 +3,18 @@ import { InvalidTokenError } from '@taskwise/contracts/access-token'
 import { JWT_ALGORITHM, JWT_AUDIENCE } from '@taskwise/contracts/auth'
 import { session } from '@taskwise/db/schema/auth'
 import { eq } from 'drizzle-orm'
+import type { LightMyRequestResponse } from 'fastify'
 import { SignJWT, type JSONWebKeySet, type JWTPayload } from 'jose'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { bearer, createSigningKey, createTestApi, type SigningKey } from '../testing/harness'
+import {
+  bearer,
+  createSigningKey,
+  createTestApi,
+  type SigningKey,
+  type TestApi,
+  type TestApiOptions,
+  type TestUser,
+} from '../testing/harness'
 import { createKeyStore, type KeyStore } from './key-store'
 import { createTokenVerifier } from './verified-tokens'
 
@@ -165,17 +174,29 @@ describe('the cache of verified tokens', () => {
   })
 })
 
+/** A test api with a signed-up user: `run` gets the api, the user, and their task list. */
+async function withAlice(
+  options: TestApiOptions,
+  run: (
+    api: TestApi,
+    alice: TestUser,
+    list: () => Promise<LightMyRequestResponse>,
+  ) => Promise<void>,
+) {
+  const api = await createTestApi(options)
+  try {
+    const alice = await api.createUser()
+    const list = () =>
+      api.app.inject({ method: 'GET', url: `/api/${alice.id}/tasks`, headers: bearer(alice.token) })
+    await run(api, alice, list)
+  } finally {
+    await api.close()
+  }
+}
+
 describe('the api with remembered tokens', () => {
   test('a remembered token of a signed-out session gets 401', async () => {
-    const api = await createTestApi()
-    try {
-      const alice = await api.createUser()
-      const list = () =>
-        api.app.inject({
-          method: 'GET',
-          url: `/api/${alice.id}/tasks`,
-          headers: bearer(alice.token),
-        })
+    await withAlice({}, async (api, alice, list) => {
       expect((await list()).statusCode).toBe(200)
       expect((await list()).statusCode).toBe(200)
       await api.db.delete(session).where(eq(session.id, alice.sessionId))
@@ -185,21 +206,11 @@ describe('the api with remembered tokens', () => {
         code: 'invalid_token',
         detail: 'The session of this token has ended; sign in again.',
       })
-    } finally {
-      await api.close()
-    }
+    })
   })
 
   test('a remembered token whose key the web app removed gets 401 once the keys are fetched again', async () => {
-    const api = await createTestApi({ jwksMaxAgeMs: 0 })
-    try {
-      const alice = await api.createUser()
-      const list = () =>
-        api.app.inject({
-          method: 'GET',
-          url: `/api/${alice.id}/tasks`,
-          headers: bearer(alice.token),
-        })
+    await withAlice({ jwksMaxAgeMs: 0 }, async (api, _alice, list) => {
       expect((await list()).statusCode).toBe(200)
       expect((await list()).statusCode).toBe(200)
       api.jwks.keys = [(await createSigningKey()).publicJwk]
@@ -213,8 +224,6 @@ describe('the api with remembered tokens', () => {
           detail: 'The token is invalid or has expired.',
         })
       })
-    } finally {
-      await api.close()
-    }
+    })
   })
 })

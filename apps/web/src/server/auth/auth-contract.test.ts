@@ -2,26 +2,16 @@ import { JWT_AUDIENCE, JWT_COOKIE_NAME } from '@taskwise/contracts/auth'
 import { schema } from '@taskwise/db/client'
 import { eq, sql } from 'drizzle-orm'
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   BASE_URL,
   cookieHeaderFrom,
-  createAuthHarness,
-  RAISED_AUTH_LIMITS,
   strongPassword,
   uniqueEmail,
-  type AuthHarness,
+  useAuthHarness,
 } from './test-harness'
 
-let harness: AuthHarness
-
-beforeAll(async () => {
-  harness = await createAuthHarness(RAISED_AUTH_LIMITS)
-})
-
-afterAll(async () => {
-  await harness?.close()
-})
+const harness = useAuthHarness()
 
 async function register(email = uniqueEmail(), password = strongPassword(), name?: string) {
   const response = await harness.request('/api/auth/register', {

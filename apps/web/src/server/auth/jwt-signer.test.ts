@@ -1,34 +1,19 @@
 import { JWT_AUDIENCE } from '@taskwise/contracts/auth'
 import { schema } from '@taskwise/db/client'
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { afterEach, expect, test, vi } from 'vitest'
 import { SIGNING_KEY_TTL_MS } from './jwt-signer'
-import {
-  BASE_URL,
-  RAISED_AUTH_LIMITS,
-  createAuthHarness,
-  strongPassword,
-  uniqueEmail,
-  type AuthHarness,
-} from './test-harness'
+import { BASE_URL, strongPassword, uniqueEmail, useAuthHarness } from './test-harness'
 
 /**
  * The signing key is resolved once a minute, not on every sign-in (docs/decisions/0320): what a
  * change of the key table means for the tokens that sign-ins hand out.
  */
 
-let harness: AuthHarness
-
-beforeAll(async () => {
-  harness = await createAuthHarness(RAISED_AUTH_LIMITS)
-})
+const harness = useAuthHarness()
 
 afterEach(() => {
   vi.useRealTimers()
-})
-
-afterAll(async () => {
-  await harness?.close()
 })
 
 async function registered() {

@@ -1,30 +1,20 @@
 import { JWT_AUDIENCE, JWT_COOKIE_NAME } from '@taskwise/contracts/auth'
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { cookieValueFromSetCookie } from './jwt-cookie'
 import { createNativeGateway } from './native'
 import { PASSWORD_POLICY_ERROR_CODE } from './taskwise-plugin'
 import {
   BASE_URL,
   cookieHeaderFrom,
-  createAuthHarness,
-  RAISED_AUTH_LIMITS,
   strongPassword,
   uniqueEmail,
-  type AuthHarness,
+  useAuthHarness,
 } from './test-harness'
 
 // Better Auth's own routes stay available beside the contract, and hold to the same rules.
 
-let harness: AuthHarness
-
-beforeAll(async () => {
-  harness = await createAuthHarness(RAISED_AUTH_LIMITS)
-})
-
-afterAll(async () => {
-  await harness?.close()
-})
+const harness = useAuthHarness()
 
 async function signUp(email = uniqueEmail(), password = strongPassword()) {
   const response = await harness.request('/api/auth/sign-up/email', {

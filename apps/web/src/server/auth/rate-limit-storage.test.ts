@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { createDatabase, createPool, schema, type Database } from '@taskwise/db/client'
-import { createTestDatabase, type TestDatabase } from '@taskwise/db/testing'
+import { schema } from '@taskwise/db/client'
+import { useTestDatabase } from '@taskwise/db/use-test-database'
 import { eq, sql } from 'drizzle-orm'
-import type pg from 'pg'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { databaseRateLimitStorage } from './rate-limit-storage'
 
 /**
@@ -15,16 +14,11 @@ import { databaseRateLimitStorage } from './rate-limit-storage'
 
 const rule = { window: 60, max: 3 }
 
-let database: TestDatabase
-let pool: pg.Pool
-let db: Database
+const testDb = useTestDatabase({ max: 5 })
 let storage: ReturnType<typeof databaseRateLimitStorage>
 
-beforeAll(async () => {
-  database = await createTestDatabase()
-  pool = createPool(database.url, { max: 5, onError: () => {} })
-  db = createDatabase(pool)
-  storage = databaseRateLimitStorage(db)
+beforeAll(() => {
+  storage = databaseRateLimitStorage(testDb.db)
 })
 
 // The clean-up runs on about one allowed request in a hundred: never, unless a test says so.
@@ -36,16 +30,11 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-afterAll(async () => {
-  await pool?.end()
-  await database?.drop()
-})
-
 const aKey = () => `203.0.113.9|/sign-in/email|${randomUUID()}`
 
 /** Moves a key's last allowed request back in time, as if it were made `seconds` ago. */
 async function lastAllowedAgo(key: string, seconds: number) {
-  await db
+  await testDb.db
     .update(schema.rateLimit)
     .set({ lastRequest: sql`(extract(epoch from now()) * 1000)::bigint - ${seconds * 1000}` })
     .where(eq(schema.rateLimit.key, key))
@@ -119,7 +108,7 @@ describe('databaseRateLimitStorage', () => {
     await lastAllowedAgo(recent, 86_400 - 60)
     vi.spyOn(Math, 'random').mockReturnValue(0)
     await storage.consume(aKey(), rule)
-    const left = await db
+    const left = await testDb.db
       .select({ key: schema.rateLimit.key })
       .from(schema.rateLimit)
       .where(sql`${schema.rateLimit.key} in (${quiet}, ${recent})`)

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { createDatabase, createPool, type Database } from '@taskwise/db/client'
 import { signInThrottle } from '@taskwise/db/schema/sign-in-throttle'
-import { createTestDatabase, type TestDatabase } from '@taskwise/db/testing'
+import { useTestDatabase } from '@taskwise/db/use-test-database'
 import { eq, sql } from 'drizzle-orm'
-import type pg from 'pg'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle'
 
 /**
@@ -14,16 +12,11 @@ import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle'
 
 const WINDOW_SECONDS = 900
 
-let database: TestDatabase
-let pool: pg.Pool
-let db: Database
+const testDb = useTestDatabase({ max: 2 })
 let throttle: SignInThrottle
 
-beforeAll(async () => {
-  database = await createTestDatabase()
-  pool = createPool(database.url, { max: 2, onError: () => {} })
-  db = createDatabase(pool)
-  throttle = createSignInThrottle(db, { maxAttempts: 3, windowSeconds: WINDOW_SECONDS })
+beforeAll(() => {
+  throttle = createSignInThrottle(testDb.db, { maxAttempts: 3, windowSeconds: WINDOW_SECONDS })
 })
 
 // The clean-up runs on about one allowed attempt in a hundred: never, unless a test says so.
@@ -35,23 +28,18 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-afterAll(async () => {
-  await pool?.end()
-  await database?.drop()
-})
-
 const aKey = () => `test:${randomUUID()}`
 
 /** Moves a key's window back in time, as if its attempts were made `seconds` ago. */
 async function startedAgo(key: string, seconds: number) {
-  await db
+  await testDb.db
     .update(signInThrottle)
     .set({ windowStartedAt: sql`now() - make_interval(secs => ${seconds})` })
     .where(eq(signInThrottle.key, key))
 }
 
 async function attemptsOf(key: string): Promise<number | undefined> {
-  const [row] = await db.select().from(signInThrottle).where(eq(signInThrottle.key, key))
+  const [row] = await testDb.db.select().from(signInThrottle).where(eq(signInThrottle.key, key))
   return row?.attempts
 }
 

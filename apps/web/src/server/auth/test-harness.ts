@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createContract } from '@taskwise/api/src/testing/openapi-contract'
 import { createTestDatabase, type TestDatabase } from '@taskwise/db/testing'
+import { afterAll, beforeAll } from 'vitest'
 import { loadWebConfig } from '../config'
 import { CLIENT_ADDRESS_HEADER } from '../http/client-address-header'
 import { type LogRecord } from '../log'
@@ -143,6 +144,26 @@ export async function createAuthHarness(
       rmSync(outbox, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * The harness of a whole test file: built before its first test, closed after its last. What it
+ * returns is filled in by then, so a test uses it as it is (`harness.request(...)`).
+ */
+export function useAuthHarness(
+  env: Record<string, string> = RAISED_AUTH_LIMITS,
+  options: AuthHarnessOptions = {},
+): AuthHarness {
+  const harness = {} as AuthHarness
+  let built = false
+  beforeAll(async () => {
+    Object.assign(harness, await createAuthHarness(env, options))
+    built = true
+  })
+  afterAll(async () => {
+    if (built) await harness.close()
+  })
+  return harness
 }
 
 /** The name=value pairs of a response's Set-Cookie headers, for sending back as a Cookie header. */
