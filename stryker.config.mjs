@@ -20,6 +20,8 @@ export default {
     'apps/api/src/auth/*.ts',
     'apps/api/src/plugins/app/authentication.ts',
     'apps/api/src/plugins/app/tasks/tasks-repository.ts',
+    'apps/api/src/plugins/app/tasks/task-pages.ts',
+    'apps/api/src/plugins/app/tasks/task-row.ts',
     'apps/api/src/plugins/app/tasks/task-sorts.ts',
     'apps/api/src/plugins/app/tasks/cursor.ts',
     // The web app's auth server code.

@@ -4,16 +4,14 @@ import { problemSchema } from '@taskwise/contracts/problem'
 import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, expect, test } from 'vitest'
+import { bodies, validBodies } from '../testing/fuzz'
 import {
-  bodies,
-  fromSchema,
   HOSTILE_STRINGS,
   hostileSegment,
   hostileValue,
   percentEncoded,
-  validBodies,
-  type JsonSchema,
-} from '../testing/fuzz'
+} from '../testing/fuzz-hostile'
+import { fromSchema, type JsonSchema } from '../testing/fuzz-schema'
 import { expectWellFormedAnswer, type Sent } from '../testing/fuzz-answers'
 import {
   operationsOf,

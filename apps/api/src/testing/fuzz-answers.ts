@@ -2,7 +2,7 @@ import { problemSchema, type Problem } from '@taskwise/contracts/problem'
 import type { LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import { BODY_LIMIT_BYTES } from '../app'
-import type { RefResolver } from './fuzz'
+import type { RefResolver } from './fuzz-schema'
 import { declaredNames, type Operation } from './fuzz-operations'
 
 /**

@@ -1,4 +1,4 @@
-import type { JsonSchema, RefResolver } from './fuzz'
+import type { JsonSchema, RefResolver } from './fuzz-schema'
 
 /**
  * The routes the api fuzz drives (routes/fuzz.test.ts), read from the app's OpenAPI document:

@@ -1,10 +1,6 @@
-import {
-  bodiesFrom,
-  fromSchema,
-  HOSTILE_STRINGS,
-  text,
-  type JsonSchema,
-} from '@taskwise/api/src/testing/fuzz'
+import { bodiesFrom } from '@taskwise/api/src/testing/fuzz'
+import { HOSTILE_STRINGS, text } from '@taskwise/api/src/testing/fuzz-hostile'
+import { fromSchema, type JsonSchema } from '@taskwise/api/src/testing/fuzz-schema'
 import { dottedPaths, parsedBody } from '@taskwise/api/src/testing/fuzz-answers'
 import { forgotPasswordBodySchema } from '@taskwise/contracts/account'
 import { loginBodySchema } from '@taskwise/contracts/auth-payloads'

@@ -6,7 +6,8 @@ import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { reserveTaskRoom } from './task-cap'
-import { toTask, type TaskCapOptions } from './tasks-repository'
+import { toTask } from './task-row'
+import type { TaskCapOptions } from './tasks-repository'
 
 declare module 'fastify' {
   interface FastifyInstance {

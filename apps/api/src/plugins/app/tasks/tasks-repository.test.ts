@@ -8,9 +8,9 @@ import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { isDatabaseUnavailable } from '@taskwise/db/errors'
 import { decodeCursor, encodeCursor } from './cursor'
+import { InvalidCursorError } from './task-pages'
 import {
   createTasksRepository,
-  InvalidCursorError,
   tasksRepositoryPlugin,
   type TasksRepository,
 } from './tasks-repository'

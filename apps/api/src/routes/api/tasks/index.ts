@@ -13,7 +13,7 @@ import { z } from 'zod'
 import { currentIdentity } from '../../../plugins/app/authentication'
 import { ProblemError } from '../../../plugins/app/problems'
 import { decodeCursor } from '../../../plugins/app/tasks/cursor'
-import { InvalidCursorError } from '../../../plugins/app/tasks/tasks-repository'
+import { InvalidCursorError } from '../../../plugins/app/tasks/task-pages'
 import { problemResponses } from '../../problem-responses'
 
 const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }]
