@@ -289,6 +289,10 @@ test.describe('a change the server refuses appears at once, then rolls back with
     await expect(taskItem(page, 'Original title')).toBeVisible()
     // Focus goes back to where it was.
     await expect(page.getByRole('button', { name: 'Edit “Original title”' })).toBeFocused()
+    // A new press of Edit starts from the task, not from the refusal.
+    await page.getByRole('button', { name: 'Edit “Original title”' }).click()
+    await expect(dialog.getByLabel('Title')).toHaveValue('Original title')
+    await expect(dialog.getByText('The server refuses this title')).toHaveCount(0)
   })
 
   test('deleting', async ({ page, baseURL }) => {

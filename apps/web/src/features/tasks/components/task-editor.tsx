@@ -1,7 +1,7 @@
 'use client'
 
 import type { Task } from '@taskwise/contracts/task'
-import { useState, type RefObject } from 'react'
+import type { RefObject } from 'react'
 import { ApiError } from '@/lib/problem-error'
 import { useUpdateTask } from '../api/update-task'
 import { EditTaskDialog } from './edit-task-dialog'
@@ -12,8 +12,9 @@ export interface TaskEditorProps {
   task: Task
   open: boolean
   onOpenChange: (open: boolean) => void
-  /** Counts the Edit button's presses: each one starts from the task, not an earlier refusal. */
-  session: number
+  /** The last refusal, shown until the next press of Edit (see useTaskEditing). */
+  failure: TaskFormFailure | undefined
+  onFailure: (failure: TaskFormFailure) => void
   returnFocusTo: RefObject<HTMLElement | null>
 }
 
@@ -26,16 +27,11 @@ export function TaskEditor({
   task,
   open,
   onOpenChange,
-  session,
+  failure,
+  onFailure,
   returnFocusTo,
 }: TaskEditorProps) {
   const updateTask = useUpdateTask(userId)
-  const [failure, setFailure] = useState<TaskFormFailure>()
-  const [failureSession, setFailureSession] = useState(session)
-  if (failureSession !== session) {
-    setFailureSession(session)
-    setFailure(undefined)
-  }
 
   return (
     <EditTaskDialog
@@ -53,7 +49,7 @@ export function TaskEditor({
               // A validation refusal reopens the dialog with what was typed and the
               // messages next to their fields; other failures are told by the toast.
               if (error instanceof ApiError && error.status === 400) {
-                setFailure({ values: typed, error })
+                onFailure({ values: typed, error })
                 onOpenChange(true)
               }
             },

@@ -3,13 +3,14 @@
 import type { Task } from '@taskwise/contracts/task'
 import { CalendarDays, Pencil, Tag, Trash2 } from 'lucide-react'
 import dynamic from 'next/dynamic'
-import { memo, useRef, useState } from 'react'
+import { memo, useRef } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { NativeCheckbox } from '@/components/ui/native-checkbox'
 import { cn } from '@/lib/utils'
 import { isPendingTask } from '../api/create-task'
 import { formatDueDate } from '../task-dates'
+import { useTaskEditing } from '../use-task-editing'
 
 /**
  * The edit dialog, the dialog library and the mutation that saves an edit load when a first task
@@ -39,10 +40,9 @@ export const TaskItem = memo(function TaskItem({
   onComplete,
   onDelete,
 }: TaskItemProps) {
-  const [editing, setEditing] = useState(false)
-  // Counts the Edit button's presses; the editor is mounted from the first one on, so that
-  // closing it can hand focus back to the Edit button.
-  const [editSession, setEditSession] = useState(0)
+  // The editor is mounted from the first Edit on, so that closing it can hand focus back to the
+  // Edit button.
+  const editor = useTaskEditing()
   const pending = isPendingTask(task)
   const titleId = `task-${task.id}-title`
   const editButton = useRef<HTMLButtonElement>(null)
@@ -110,10 +110,7 @@ export const TaskItem = memo(function TaskItem({
           size="icon"
           disabled={pending}
           aria-label={`Edit “${task.title}”`}
-          onClick={() => {
-            setEditSession((session) => session + 1)
-            setEditing(true)
-          }}
+          onClick={editor.start}
         >
           <Pencil aria-hidden />
         </Button>
@@ -129,13 +126,14 @@ export const TaskItem = memo(function TaskItem({
         </Button>
       </div>
 
-      {editSession > 0 ? (
+      {editor.started ? (
         <TaskEditor
           userId={userId}
           task={task}
-          open={editing}
-          onOpenChange={setEditing}
-          session={editSession}
+          open={editor.open}
+          onOpenChange={editor.setOpen}
+          failure={editor.failure}
+          onFailure={editor.setFailure}
           returnFocusTo={editButton}
         />
       ) : null}
