@@ -37,3 +37,22 @@ test('choosing dark with the toggle sticks across a reload, whatever the system 
   await page.reload()
   await expect(page.locator('html')).toHaveClass(/\blight\b/)
 })
+
+for (const key of ['Enter', 'Space', 'ArrowDown']) {
+  test(`opened with ${key}, the menu puts focus on its first item, the first time as later`, async ({
+    page,
+  }) => {
+    await page.goto('/login')
+    const button = page.getByRole('button', { name: 'Theme' })
+    const first = page.getByRole('menuitemradio', { name: 'Light' })
+    // The first press also loads the menu's code: it mounts after the key went down.
+    await button.focus()
+    await page.keyboard.press(key)
+    await expect(first).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('menu')).toBeHidden()
+    await expect(button).toBeFocused()
+    await page.keyboard.press(key)
+    await expect(first).toBeFocused()
+  })
+}

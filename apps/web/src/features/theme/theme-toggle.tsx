@@ -17,21 +17,22 @@ function preload() {
 /**
  * Light, dark or the system's choice; next-themes stores the choice in localStorage and applies
  * it before the first paint. Until it is first pressed the button is only a button: pressing it
- * (click, Enter, Space, or Arrow Down as a menu button takes) mounts the menu, open.
+ * (click, Enter, Space, or Arrow Down as a menu button takes) mounts the menu, open, and tells it
+ * whether the press came from the keyboard (a click with `detail` 0 is Enter or Space).
  */
 export function ThemeToggle() {
-  const [wanted, setWanted] = useState(false)
-  if (wanted) return <ThemeMenu />
+  const [wanted, setWanted] = useState<'pointer' | 'keyboard'>()
+  if (wanted) return <ThemeMenu openedWithKeyboard={wanted === 'keyboard'} />
   return (
     <ThemeButton
       aria-expanded={false}
       onPointerEnter={preload}
       onFocus={preload}
-      onClick={() => setWanted(true)}
+      onClick={(event) => setWanted(event.detail === 0 ? 'keyboard' : 'pointer')}
       onKeyDown={(event) => {
         if (event.key === 'ArrowDown') {
           event.preventDefault()
-          setWanted(true)
+          setWanted('keyboard')
         }
       }}
     />
