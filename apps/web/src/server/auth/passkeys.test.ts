@@ -150,12 +150,13 @@ describe('Better Auth’s passkey routes', () => {
     }
   })
 
-  test('a sign-in starts from outside: the options, and the cookie that holds their challenge', async () => {
+  test('a sign-in starts from outside: the options, which require user verification, and the cookie that holds their challenge', async () => {
     const started = await harness.request('/api/auth/passkey/generate-authenticate-options')
     expect(started.status).toBe(200)
     expect(await started.json()).toMatchObject({
       challenge: expect.any(String),
       rpId: 'localhost',
+      userVerification: 'required',
     })
     expect(started.headers.getSetCookie().join('\n')).toMatch(/taskwise\.better-auth-passkey=/)
   })

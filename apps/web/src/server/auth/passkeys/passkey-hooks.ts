@@ -10,6 +10,7 @@ import { notifySignInChange } from '../two-factor/notify'
 /**
  * What Taskwise adds to the passkey plugin's two ceremonies (docs/decisions/0207):
  *
+ * - a sign-in's options require user verification, where the plugin only prefers it;
  * - a passkey sign-in ends as a password sign-in does: the httpOnly JWT cookie set beside the
  *   session cookie, the activity recorded, a log line (its second factor is the passkey's own
  *   user verification, so no TOTP is asked);
@@ -42,6 +43,17 @@ export function passkeyHooks(
         },
       ],
       after: [
+        {
+          // The plugin asks for user verification only as "preferred" here, and has no option
+          // for it: the browser is told "required", so an authenticator asks for the PIN or the
+          // finger instead of skipping it (the assertion is refused without it either way).
+          matcher: (ctx) => ctx.path === '/passkey/generate-authenticate-options',
+          handler: createAuthMiddleware(async (ctx) => {
+            const returned: unknown = ctx.context.returned
+            if (isAPIError(returned) || typeof returned !== 'object' || returned === null) return
+            return ctx.json({ ...returned, userVerification: 'required' })
+          }),
+        },
         {
           matcher: (ctx) => ctx.path === '/passkey/verify-authentication',
           handler: createAuthMiddleware(async (ctx) => {

@@ -6,7 +6,8 @@ import { APIError } from 'better-auth/api'
  * is the app's own host and origin (never the request's), every passkey is discoverable (so the
  * sign-in page can offer it without an address) and must verify its user (PIN or biometrics), so
  * that a passkey sign-in is itself two factors. The plugin asks for verification only as
- * "preferred" when signing in; the checks below refuse an assertion without it.
+ * "preferred" when signing in (passkey-hooks.ts makes the options say "required"); the checks
+ * below refuse an assertion without it whatever the browser was told.
  */
 export function taskwisePasskeys(baseUrl: string) {
   const options: PasskeyOptions = {
