@@ -96,6 +96,7 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
     basePath: '/api/auth',
     secret: config.secret,
     trustedOrigins: [config.baseUrl],
+    // Sign-up hashes inside its transaction, holding a connection (docs/decisions/0321).
     database: drizzleAdapter(db, { provider: 'pg', schema, transaction: true }),
     emailAndPassword: {
       enabled: true,
