@@ -3,6 +3,7 @@ import { authHeaders, createTask, mapConcurrent, seedTask, type BenchUser } from
 import { LIST_LIMIT } from '../constants'
 import { registerUsers, type BenchContext } from '../context'
 import { runLighthouse, type PageRun } from '../lighthouse'
+import { withRetries } from '../retry'
 import { median } from '../stats'
 
 /**
@@ -20,6 +21,9 @@ export interface PageScore {
   /** The dashboard only: whether its first HTML (before any script runs) lists the tasks. */
   tasksInFirstHtml?: boolean
 }
+
+/** How many more times a failed Lighthouse run is tried. */
+const LIGHTHOUSE_RETRIES = 2
 
 const PAGES: Pick<PageScore, 'page' | 'path'>[] = [
   { page: 'landing', path: '/' },
@@ -79,12 +83,23 @@ export async function pagesPhase(context: BenchContext): Promise<PageScore[]> {
   const runs = new Map<PageScore['page'], PageRun[]>(PAGES.map(({ page }) => [page, []]))
   for (let round = 0; round < context.sizes.pageRounds; round += 1) {
     for (const { page, path: pagePath } of PAGES) {
-      const run = await runLighthouse({
-        url: `${webUrl}${pagePath}`,
-        ...(page === 'dashboard' ? { cookie } : {}),
-        reportDir,
-        name: `${page}-${round + 1}`,
-      })
+      // A run that fails (Lighthouse losing the navigation in a loaded browser, seen as
+      // NO_NAVSTART) is tried again, twice at most, each failure logged, before the bench gives up.
+      const run = await withRetries(
+        LIGHTHOUSE_RETRIES,
+        (attempt) =>
+          runLighthouse({
+            url: `${webUrl}${pagePath}`,
+            ...(page === 'dashboard' ? { cookie } : {}),
+            reportDir,
+            name:
+              attempt === 1 ? `${page}-${round + 1}` : `${page}-${round + 1}-attempt-${attempt}`,
+          }),
+        (error, attempt) =>
+          log(
+            `Lighthouse ${page}, round ${round + 1}, attempt ${attempt} failed, trying again: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      )
       log(
         `Lighthouse ${page}, round ${round + 1}: performance ${run.performance}, accessibility ${run.accessibility}, LCP ${Math.round(run.lcpMs)} ms, TBT ${Math.round(run.tbtMs)} ms (load ${run.loadAverage.toFixed(2)})`,
       )
