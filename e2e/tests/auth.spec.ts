@@ -201,3 +201,23 @@ test.describe('signing in and out', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+// The account menu's code loads on the first press (decision 0312): it mounts after that key.
+for (const key of ['Enter', 'Space', 'ArrowDown']) {
+  test(`opened with ${key}, the account menu puts focus on its first item, the first time as later`, async ({
+    page,
+  }) => {
+    await registerUser(page.request, 'menu')
+    await page.goto('/dashboard')
+    const button = page.getByRole('button', { name: /^Account: / })
+    const first = page.getByRole('menuitem', { name: 'Settings' })
+    await button.focus()
+    await page.keyboard.press(key)
+    await expect(first).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('menu')).toBeHidden()
+    await expect(button).toBeFocused()
+    await page.keyboard.press(key)
+    await expect(first).toBeFocused()
+  })
+}

@@ -141,7 +141,12 @@ test('a title with markup is shown as text, never run', async ({ page }) => {
   })
   await openDashboard(page)
   const title = '<script>alert("xss")</script><img src=x onerror=alert(1)>'
+  // The list shows the task at once (optimistic); a reload must wait until it is stored.
+  const stored = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.status() === 201,
+  )
   await quickAdd(page, title)
+  await stored
   await page.reload()
   await expect(taskList(page).getByText(title, { exact: true })).toBeVisible()
   await expect(taskList(page).locator('script, img')).toHaveCount(0)

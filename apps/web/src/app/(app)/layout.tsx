@@ -2,6 +2,7 @@ import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { AppToaster } from '@/components/app-toaster'
+import { QueryProvider } from '@/components/query-provider'
 import { SiteHeader } from '@/components/site-header'
 import { UserMenu } from '@/features/auth/components/user-menu'
 import { REQUEST_PATH_HEADER } from '@/lib/request-path'
@@ -22,7 +23,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     redirect(loginUrlFor(path, stale ? 'session-expired' : undefined))
   }
   return (
-    <>
+    <QueryProvider>
       <div className="flex min-h-dvh flex-col">
         <SiteHeader home="/dashboard">
           <UserMenu name={user.name} email={user.email} />
@@ -30,6 +31,6 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         {children}
       </div>
       <AppToaster />
-    </>
+    </QueryProvider>
   )
 }

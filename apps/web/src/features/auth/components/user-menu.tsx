@@ -1,53 +1,49 @@
 'use client'
 
-import { LogOut, Settings, UserRound } from 'lucide-react'
-import Link from 'next/link'
-import { Button } from '@/components/ui/button'
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu'
-import { useSignOut } from '../api/sign-out'
+import { lazy, Suspense, useState } from 'react'
+import { AccountButton } from './account-button'
 
-/** The signed-in person's menu: who is signed in, their settings, and signing out. */
+/**
+ * The menu's code (the menu library's, and signing out's) loads on the first press, not with every
+ * signed-in page (decision 0312), as the theme menu's does (decision 0311).
+ */
+const AccountMenu = lazy(() =>
+  import('./account-menu').then((module) => ({ default: module.AccountMenu })),
+)
+
+/** Starts fetching the menu's code ahead of a press (pointer over the button, or focus on it). */
+function preload() {
+  void import('./account-menu')
+}
+
+/**
+ * The signed-in person's menu. Until it is first pressed the button is only a button: pressing it
+ * (click, Enter, Space, or Arrow Down as a menu button takes) mounts the menu, open, and tells it
+ * whether the press came from the keyboard (a click with `detail` 0 is Enter or Space).
+ */
 export function UserMenu({ name, email }: { name: string; email: string }) {
-  const signOut = useSignOut()
+  const [wanted, setWanted] = useState<'pointer' | 'keyboard'>()
+  const label = name || email
+  if (wanted) {
+    return (
+      <Suspense fallback={<AccountButton label={label} aria-expanded={false} />}>
+        <AccountMenu name={name} email={email} openedWithKeyboard={wanted === 'keyboard'} />
+      </Suspense>
+    )
+  }
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm" className="max-w-48">
-          <UserRound aria-hidden />
-          {/* The name is always part of the button's accessible name; narrow screens hide it
-              from sight only, to keep the header on one line. */}
-          <span className="sr-only">Account: </span>
-          <span className="sr-only truncate sm:not-sr-only">{name || email}</span>
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="max-w-72">
-        <DropdownMenuLabel className="grid gap-0.5">
-          {name ? <span className="truncate">{name}</span> : null}
-          <span className="truncate font-normal text-muted-foreground">{email}</span>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href="/settings">
-            <Settings aria-hidden /> Settings
-          </Link>
-        </DropdownMenuItem>
-        <DropdownMenuItem
-          disabled={signOut.isPending}
-          onSelect={(event) => {
-            event.preventDefault()
-            signOut.mutate()
-          }}
-        >
-          <LogOut aria-hidden /> Sign out
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <AccountButton
+      label={label}
+      aria-expanded={false}
+      onPointerEnter={preload}
+      onFocus={preload}
+      onClick={(event) => setWanted(event.detail === 0 ? 'keyboard' : 'pointer')}
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowDown') {
+          event.preventDefault()
+          setWanted('keyboard')
+        }
+      }}
+    />
   )
 }
