@@ -14,6 +14,8 @@ export async function authBursts(
   webUrl: string,
   hasher: AuthBurst['hasher'],
   users: BenchUser[],
+  /** Run after each round's sign-ins (the sign-in floor's round, in the same conditions). */
+  afterSignIns?: (round: number) => Promise<void>,
 ): Promise<AuthBurst[]> {
   const headers = authHeaders(webUrl)
   const signIn: AuthBurst = {
@@ -44,6 +46,7 @@ export async function authBursts(
         requests: logins,
       }),
     )
+    await afterSignIns?.(round)
     const password = users[0]?.password ?? ''
     const registrations: LoadRequest[] = users.map((_, index) => ({
       method: 'POST',

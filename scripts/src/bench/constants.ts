@@ -6,6 +6,8 @@ export const SCRYPT_WEB_PORT = 3912
 export const SCALE_WEB_PORT = 3914
 export const SCALE_API_PORT = 3915
 export const FLOOR_PORT = 4911
+/** The sign-in floor (sign-in-floor-server.ts). */
+export const SIGNIN_FLOOR_PORT = 4913
 /** nginx of the cluster phase; its api and web instances take the next four ports. */
 export const CLUSTER_PORT = 3920
 export const API_PORT = 4910

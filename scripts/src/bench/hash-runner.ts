@@ -25,13 +25,17 @@ for (const hasher of spec.hashers) {
     await check()
     one.push(performance.now() - started)
   }
+  const cpuBefore = process.cpuUsage()
   const started = performance.now()
   await Promise.all(Array.from({ length: spec.concurrency }, check))
+  const burstWallMs = performance.now() - started
+  const cpu = process.cpuUsage(cpuBefore)
   timings.push({
     hasher,
     oneMs: median(one),
     concurrency: spec.concurrency,
-    burstWallMs: performance.now() - started,
+    burstWallMs,
+    burstCpuMs: (cpu.user + cpu.system) / 1000,
   })
 }
 process.stdout.write(`${JSON.stringify(timings)}\n`)

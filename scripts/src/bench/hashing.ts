@@ -16,6 +16,8 @@ export interface HashTiming {
   concurrency: number
   /** Time for `concurrency` verifications started at once to all finish. */
   burstWallMs: number
+  /** CPU the process used for that burst, every thread (absent from older runs). */
+  burstCpuMs?: number
 }
 
 /** Times the web app's password hashing alone, in a child process. */

@@ -134,6 +134,39 @@ test('100 concurrent sign-ins are judged against the hashing alone in the same r
   expect(renderMarkdown(results())).toContain('all done in 1800 ms; p95 1500 ms; errors 0 | — |')
 })
 
+test('the sign-in floor is quoted against the same hashing alone, beside ours, with no target of its own', () => {
+  const base = results()
+  const page = renderMarkdown(
+    results({
+      hashing: [
+        { hasher: 'argon2id', oneMs: 12, concurrency: 100, burstWallMs: 1000, burstCpuMs: 1500 },
+      ],
+      auth: [
+        ...base.auth,
+        {
+          hasher: 'argon2id',
+          operation: 'sign-in-floor',
+          concurrency: 100,
+          // One response per round, so the CPU per sign-in is the round's whole CPU.
+          rounds: [
+            { ...load(90, [900], 1300), serverCpuMs: { 'sign-in-floor': 17 } },
+            // The web idling meanwhile is not the floor's.
+            { ...load(90, [900], 1100), serverCpuMs: { 'sign-in-floor': 18, web: 5 } },
+            { ...load(90, [900], 1200), serverCpuMs: { 'sign-in-floor': 19 } },
+          ],
+        },
+      ],
+    }),
+  )
+  expect(page).toContain(
+    '| … the same sign-ins at the sign-in floor (bare node:http + pg: user read, argon2id verify, session insert, JWT) | all done in 1200 ms, 1.20× the hashing alone (100 verifications at once: 1000 ms); CPU per sign-in 18.0 ms (1.20× a verification’s alone, 15.0 ms); p95 900 ms; errors 0 | — | — |',
+  )
+  // Ours, with no CPU recorded, is quoted as before.
+  expect(page).toContain(
+    'all done in 1800 ms, 1.80× the hashing alone (100 verifications at once: 1000 ms); p95 1500 ms; errors 0 | ≤ 1.3× the hashing alone: ❌ missed |',
+  )
+})
+
 test('the api’s server CPU per list is judged against 1.3× the floor’s, per connection count', () => {
   const withCpu = (result: LoadResult, cpuMs: number) => ({
     ...result,

@@ -41,7 +41,8 @@ export interface WriteRun {
 
 export interface AuthBurst {
   hasher: 'argon2id' | 'scrypt'
-  operation: 'sign-in' | 'register'
+  /** 'sign-in-floor': the same sign-ins against the sign-in floor (sign-in-floor-server.ts). */
+  operation: 'sign-in' | 'register' | 'sign-in-floor'
   concurrency: number
   /** Each round is `concurrency` requests at once; the figures quoted are the median round's. */
   rounds: LoadResult[]

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { WebConfig } from '../server/config'
 import { clientAddressResolver } from './client-address'
+import { directHandlerOf, serveDirect } from './direct-route'
 import { problemResponseParts } from './problem-reply'
 import { replaceForwardingHeaders } from './request-headers'
 import { securityHeaders } from './security-headers'
@@ -35,6 +36,7 @@ const RETRY_AFTER_SECONDS = 2
 
 export function createWebServer(config: WebConfig): WebServer {
   const resolveClient = clientAddressResolver(config.clientIp)
+  const origin = new URL(config.baseUrl).origin
   const headers = Object.entries(securityHeaders({ https: config.baseUrl.startsWith('https://') }))
   const proxyTasks = createTaskProxy({
     apiUrl: config.apiUrl,
@@ -75,6 +77,9 @@ export function createWebServer(config: WebConfig): WebServer {
       )
       replaceForwardingHeaders(request.headers, client, config.clientIp.header)
       if (isTaskRoute(request.url ?? '/')) return proxyTasks(request, response, client)
+      // Routes whose module Next has loaded and registered are served past its router (0322).
+      const direct = directHandlerOf(request)
+      if (direct) return serveDirect(direct, request, response, origin)
       return handler(request, response)
     },
   )
