@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { signInThroughForm, submitLoginForm } from '../fixtures/auth-forms'
+import { expectKeyOpensMenuAtFirstItem, MENU_KEYS } from '../fixtures/page-checks'
 import { newUserDetails, registerUser } from '../fixtures/users'
 
 /** The checklist item for a rule, as the page shows it: its text says met or not met yet. */
@@ -203,21 +204,17 @@ function escape(text: string): string {
 }
 
 // The account menu's code loads on the first press (decision 0312): it mounts after that key.
-for (const key of ['Enter', 'Space', 'ArrowDown']) {
+for (const key of MENU_KEYS) {
   test(`opened with ${key}, the account menu puts focus on its first item, the first time as later`, async ({
     page,
   }) => {
     await registerUser(page.request, 'menu')
     await page.goto('/dashboard')
-    const button = page.getByRole('button', { name: /^Account: / })
-    const first = page.getByRole('menuitem', { name: 'Settings' })
-    await button.focus()
-    await page.keyboard.press(key)
-    await expect(first).toBeFocused()
-    await page.keyboard.press('Escape')
-    await expect(page.getByRole('menu')).toBeHidden()
-    await expect(button).toBeFocused()
-    await page.keyboard.press(key)
-    await expect(first).toBeFocused()
+    await expectKeyOpensMenuAtFirstItem(
+      page,
+      key,
+      page.getByRole('button', { name: /^Account: / }),
+      page.getByRole('menuitem', { name: 'Settings' }),
+    )
   })
 }

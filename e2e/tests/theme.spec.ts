@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { expectKeyOpensMenuAtFirstItem, MENU_KEYS } from '../fixtures/page-checks'
 
 test('with no choice made, the page follows the system colour scheme', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' })
@@ -38,21 +39,16 @@ test('choosing dark with the toggle sticks across a reload, whatever the system 
   await expect(page.locator('html')).toHaveClass(/\blight\b/)
 })
 
-for (const key of ['Enter', 'Space', 'ArrowDown']) {
+for (const key of MENU_KEYS) {
   test(`opened with ${key}, the menu puts focus on its first item, the first time as later`, async ({
     page,
   }) => {
     await page.goto('/login')
-    const button = page.getByRole('button', { name: 'Theme' })
-    const first = page.getByRole('menuitemradio', { name: 'Light' })
-    // The first press also loads the menu's code: it mounts after the key went down.
-    await button.focus()
-    await page.keyboard.press(key)
-    await expect(first).toBeFocused()
-    await page.keyboard.press('Escape')
-    await expect(page.getByRole('menu')).toBeHidden()
-    await expect(button).toBeFocused()
-    await page.keyboard.press(key)
-    await expect(first).toBeFocused()
+    await expectKeyOpensMenuAtFirstItem(
+      page,
+      key,
+      page.getByRole('button', { name: 'Theme' }),
+      page.getByRole('menuitemradio', { name: 'Light' }),
+    )
   })
 }

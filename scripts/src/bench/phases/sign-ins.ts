@@ -4,7 +4,7 @@ import { AUTH_CONCURRENCY, AUTH_TIMEOUT_SECONDS } from '../constants'
 import { registerUsers, type BenchContext } from '../context'
 import { storedHashKind } from '../database'
 import type { AuthBurst } from '../results'
-import { startSignInFloor } from '../sign-in-floor'
+import { startSignInFloor } from '../floor'
 
 /**
  * 5. Concurrent authentication (`--only=auth`) on the stack's web app: argon2id, as configured.

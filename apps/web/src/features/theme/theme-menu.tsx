@@ -2,7 +2,6 @@
 
 import { Monitor, Moon, Sun } from 'lucide-react'
 import { useTheme } from 'next-themes'
-import { useRef } from 'react'
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -11,35 +10,23 @@ import {
   DropdownMenuRadioItem,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu'
+import { useFirstItemFocus } from '@/components/lazy-menu'
 import { ThemeButton } from './theme-button'
 
 /**
  * The theme menu itself (see `ThemeToggle`, which loads it): light, dark or the system's choice.
  * It mounts open, on the press that asked for it, always in the browser: the stored choice is known.
- *
- * The menu library puts focus on the first item when it saw the keyboard open the menu; on the
- * first press it mounts only after the key went down, so it cannot know: `openedWithKeyboard` says
- * so, and when the menu takes focus on that first opening it hands it to the first item. Later
- * presses reach the library, which has seen their keys.
+ * `openedWithKeyboard`: a key opened it, so focus goes to the first item (`useFirstItemFocus`).
  */
 export function ThemeMenu({ openedWithKeyboard = false }: { openedWithKeyboard?: boolean }) {
   const { theme, setTheme } = useTheme()
-  const firstOpening = useRef(true)
+  const onFocus = useFirstItemFocus(openedWithKeyboard)
   return (
     <DropdownMenu defaultOpen>
       <DropdownMenuTrigger asChild>
         <ThemeButton />
       </DropdownMenuTrigger>
-      <DropdownMenuContent
-        align="end"
-        onFocus={(event) => {
-          // The menu itself took focus as it opened: the first item is wanted instead.
-          if (event.target !== event.currentTarget || !firstOpening.current) return
-          firstOpening.current = false
-          if (!openedWithKeyboard) return
-          event.currentTarget.querySelector<HTMLElement>('[role^="menuitem"]')?.focus()
-        }}
-      >
+      <DropdownMenuContent align="end" onFocus={onFocus}>
         <DropdownMenuLabel>Theme</DropdownMenuLabel>
         <DropdownMenuRadioGroup value={theme ?? 'system'} onValueChange={setTheme}>
           <DropdownMenuRadioItem value="light">

@@ -1,7 +1,7 @@
 'use client'
 
 import dynamic from 'next/dynamic'
-import { useState } from 'react'
+import { useLazyMenuTrigger } from '@/components/lazy-menu'
 import { ThemeButton } from './theme-button'
 
 /** The menu's code (and the menu library's) loads on the first press, not with every page. */
@@ -21,20 +21,7 @@ function preload() {
  * whether the press came from the keyboard (a click with `detail` 0 is Enter or Space).
  */
 export function ThemeToggle() {
-  const [wanted, setWanted] = useState<'pointer' | 'keyboard'>()
-  if (wanted) return <ThemeMenu openedWithKeyboard={wanted === 'keyboard'} />
-  return (
-    <ThemeButton
-      aria-expanded={false}
-      onPointerEnter={preload}
-      onFocus={preload}
-      onClick={(event) => setWanted(event.detail === 0 ? 'keyboard' : 'pointer')}
-      onKeyDown={(event) => {
-        if (event.key === 'ArrowDown') {
-          event.preventDefault()
-          setWanted('keyboard')
-        }
-      }}
-    />
-  )
+  const { press, triggerProps } = useLazyMenuTrigger(preload)
+  if (press) return <ThemeMenu openedWithKeyboard={press === 'keyboard'} />
+  return <ThemeButton {...triggerProps} />
 }

@@ -2,7 +2,6 @@
 
 import { LogOut, Settings } from 'lucide-react'
 import Link from 'next/link'
-import { useRef } from 'react'
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -11,16 +10,14 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu'
+import { useFirstItemFocus } from '@/components/lazy-menu'
 import { useSignOut } from '../api/sign-out'
 import { AccountButton } from './account-button'
 
 /**
  * The account menu itself (see `UserMenu`, which loads it): who is signed in, their settings, and
  * signing out. It mounts open, on the press that asked for it.
- *
- * As the theme menu does: on that first press the menu library did not see the key, so when it
- * takes focus on that first opening and `openedWithKeyboard` says a key opened it, focus goes on
- * to the first item. Later presses reach the library, which has seen their keys.
+ * `openedWithKeyboard`: a key opened it, so focus goes to the first item (`useFirstItemFocus`).
  */
 export function AccountMenu({
   name,
@@ -32,23 +29,13 @@ export function AccountMenu({
   openedWithKeyboard?: boolean
 }) {
   const signOut = useSignOut()
-  const firstOpening = useRef(true)
+  const onFocus = useFirstItemFocus(openedWithKeyboard)
   return (
     <DropdownMenu defaultOpen>
       <DropdownMenuTrigger asChild>
         <AccountButton label={name || email} />
       </DropdownMenuTrigger>
-      <DropdownMenuContent
-        align="end"
-        className="max-w-72"
-        onFocus={(event) => {
-          // The menu itself took focus as it opened: the first item is wanted instead.
-          if (event.target !== event.currentTarget || !firstOpening.current) return
-          firstOpening.current = false
-          if (!openedWithKeyboard) return
-          event.currentTarget.querySelector<HTMLElement>('[role^="menuitem"]')?.focus()
-        }}
-      >
+      <DropdownMenuContent align="end" className="max-w-72" onFocus={onFocus}>
         <DropdownMenuLabel className="grid gap-0.5">
           {name ? <span className="truncate">{name}</span> : null}
           <span className="truncate font-normal text-muted-foreground">{email}</span>

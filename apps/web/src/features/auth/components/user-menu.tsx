@@ -1,6 +1,7 @@
 'use client'
 
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense } from 'react'
+import { useLazyMenuTrigger } from '@/components/lazy-menu'
 import { AccountButton } from './account-button'
 
 /**
@@ -22,28 +23,14 @@ function preload() {
  * whether the press came from the keyboard (a click with `detail` 0 is Enter or Space).
  */
 export function UserMenu({ name, email }: { name: string; email: string }) {
-  const [wanted, setWanted] = useState<'pointer' | 'keyboard'>()
+  const { press, triggerProps } = useLazyMenuTrigger(preload)
   const label = name || email
-  if (wanted) {
+  if (press) {
     return (
       <Suspense fallback={<AccountButton label={label} aria-expanded={false} />}>
-        <AccountMenu name={name} email={email} openedWithKeyboard={wanted === 'keyboard'} />
+        <AccountMenu name={name} email={email} openedWithKeyboard={press === 'keyboard'} />
       </Suspense>
     )
   }
-  return (
-    <AccountButton
-      label={label}
-      aria-expanded={false}
-      onPointerEnter={preload}
-      onFocus={preload}
-      onClick={(event) => setWanted(event.detail === 0 ? 'keyboard' : 'pointer')}
-      onKeyDown={(event) => {
-        if (event.key === 'ArrowDown') {
-          event.preventDefault()
-          setWanted('keyboard')
-        }
-      }}
-    />
-  )
+  return <AccountButton label={label} {...triggerProps} />
 }
