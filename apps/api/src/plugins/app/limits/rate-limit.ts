@@ -3,7 +3,8 @@ import fp from 'fastify-plugin'
 import { currentIdentity } from '../authentication'
 import { isDatabaseUnavailable } from '@taskwise/db/errors'
 import { ProblemError } from '../problems'
-import { postgresHitCounter, redisHitCounter, type HitCounter } from './hit-counter'
+import { redisHitCounter, type HitCounter } from './hit-counter'
+import { postgresHitCounter } from './postgres-hit-counter'
 
 declare module 'fastify' {
   interface FastifyInstance {
