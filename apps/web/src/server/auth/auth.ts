@@ -12,7 +12,8 @@ import { createLogger, type Logger, type LogSink } from '../log'
 import { createMailer, type Mailer } from '../mail/mailer'
 import { ipAddressOptions } from './client-ip'
 import { passwordResetMail } from './password-reset-mail'
-import { limitedHashing, passwordHashing } from './password-hashing'
+import { limitedHashing, passwordHashing, type PasswordHashing } from './password-hashing'
+import { hashingAhead } from './sign-up-hashing'
 import { databaseRateLimitStorage } from './rate-limit-storage'
 import { jwtCookieFor, type JwtCookie } from './jwt-cookie'
 import { createJwtSigner } from './jwt-signer'
@@ -39,6 +40,8 @@ export interface AuthDependencies {
   pool?: ReturnType<typeof createPool>
   /** Where mail goes; from the settings (SMTP or the development outbox) when omitted. */
   mailer?: Mailer
+  /** How passwords are hashed and checked; from the settings when omitted (tests watch it). */
+  passwordHashing?: PasswordHashing
 }
 
 /** A reset link works for 30 minutes (docs/decisions/0206-account-routes.md). */
@@ -89,6 +92,12 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
     }),
   )
   const resetMail = passwordResetMail({ config, mailer, logger, activity, throttle, db })
+  const signUpHashing = hashingAhead(
+    limitedHashing(
+      dependencies.passwordHashing ?? passwordHashing(config.passwordHasher),
+      config.passwordHashesAtOnce,
+    ),
+  )
 
   const auth = betterAuth({
     appName: 'Taskwise',
@@ -96,7 +105,7 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
     basePath: '/api/auth',
     secret: config.secret,
     trustedOrigins: [config.baseUrl],
-    // Sign-up hashes inside its transaction, holding a connection (docs/decisions/0321).
+    // Sign-up's own transaction: the hash is made before it (sign-up-hashing.ts, 0321).
     database: drizzleAdapter(db, { provider: 'pg', schema, transaction: true }),
     emailAndPassword: {
       enabled: true,
@@ -104,7 +113,7 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
       autoSignIn: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: UTF16_PASSWORD_CAP,
-      password: limitedHashing(passwordHashing(config.passwordHasher), config.passwordHashesAtOnce),
+      password: signUpHashing.hashing,
       // A reset ends every session, and with them every JWT (the api checks `sid`; 0101).
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: RESET_TOKEN_TTL_SECONDS,
@@ -185,6 +194,8 @@ export function createAuth(config: WebConfig, dependencies: AuthDependencies = {
         activity,
         logger,
       }),
+      // After Taskwise's plugin (the password policy), before the endpoint's transaction.
+      signUpHashing.plugin(UTF16_PASSWORD_CAP),
       taskwisePasskeys(config.baseUrl),
       passkeyHooks({
         signer: jwtSigner,

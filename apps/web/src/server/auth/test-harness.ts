@@ -9,7 +9,7 @@ import { CLIENT_ADDRESS_HEADER } from '../http/client-address-header'
 import { type LogRecord } from '../log'
 import { routeHandler } from '../http/route-handler'
 import { authOpenApiResponse } from '../openapi/auth-document'
-import { createAuth, type TaskwiseAuth } from './auth'
+import { createAuth, type AuthDependencies, type TaskwiseAuth } from './auth'
 import { createAuthHttp, type AuthHttp } from './http-handlers'
 
 /**
@@ -46,6 +46,8 @@ export interface AuthHarnessOptions {
   contractDocument?: (document: Record<string, unknown>) => Record<string, unknown>
   /** The DATABASE_URL the app gets, given the test database's (e.g. through a TCP proxy). */
   appDatabaseUrl?: (testDatabaseUrl: string) => Promise<string> | string
+  /** What the app is given besides its settings (the log sink is the harness's own). */
+  dependencies?: Omit<AuthDependencies, 'logSink'>
 }
 
 export async function createAuthHarness(
@@ -64,7 +66,10 @@ export async function createAuthHarness(
     MAIL_OUTBOX_DIR: outbox,
     ...env,
   })
-  const taskwise = createAuth(config, { logSink: (record) => logs.push(record) })
+  const taskwise = createAuth(config, {
+    ...options.dependencies,
+    logSink: (record) => logs.push(record),
+  })
   await taskwise.auth.api.getJwks()
   const http = createAuthHttp(taskwise)
   const routes: Record<string, (request: Request) => Promise<Response>> = {
