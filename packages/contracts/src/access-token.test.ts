@@ -127,7 +127,7 @@ describe('verifyAccessToken', () => {
   test('the reason, for the logs, names what was wrong, and keeps the original error', async () => {
     const error = (await refusal(await tokenWith({ exp: now() - 3600 }))) as InvalidTokenError
     expect(error.name).toBe('InvalidTokenError')
-    expect(error.message).toMatch(/^JWTExpired: /)
+    expect(error.message).toMatch(/^FAST_JWT_EXPIRED: The token has expired/)
     expect(error.cause).toBeInstanceOf(Error)
     const shape = (await refusal(await tokenWith({ sub: 'admin' }))) as InvalidTokenError
     expect(shape.message).toBe('The token claims have the wrong shape')

@@ -450,7 +450,7 @@ describe('what is logged', () => {
       expect(lines).toContainEqual(
         expect.objectContaining({
           msg: 'token refused',
-          reason: expect.stringMatching(/^JWTExpired: /),
+          reason: expect.stringMatching(/^FAST_JWT_EXPIRED: /),
         }),
       )
       await logged.db.delete(session).where(eq(session.id, carol.sessionId))
