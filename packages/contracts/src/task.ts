@@ -1,5 +1,18 @@
 import { z } from 'zod'
 import { NUL_MESSAGE, WITHOUT_NUL } from './text'
+import {
+  TASK_CATEGORY_MAX,
+  TASK_DESCRIPTION_MAX,
+  TASK_LIST_LIMIT_DEFAULT,
+  TASK_LIST_LIMIT_MAX,
+  TASK_TITLE_MAX,
+  taskPriorities,
+  taskSorts,
+  taskStatuses,
+  type TaskSort,
+} from './task-values'
+
+export * from './task-values'
 
 /**
  * Task shapes, shared by the web app's forms and the API's validation and OpenAPI document.
@@ -7,15 +20,7 @@ import { NUL_MESSAGE, WITHOUT_NUL } from './text'
  * imports. Input objects are strict: an unknown field is a 400 that names it, never dropped.
  */
 
-export const TASK_TITLE_MAX = 200
-export const TASK_DESCRIPTION_MAX = 2_000
-export const TASK_CATEGORY_MAX = 50
-export const TASK_LIST_LIMIT_MAX = 100
-export const TASK_LIST_LIMIT_DEFAULT = 20
-
-export const taskPriorities = ['low', 'medium', 'high'] as const
 export const taskPrioritySchema = z.enum(taskPriorities)
-export type TaskPriority = z.infer<typeof taskPrioritySchema>
 
 const title = z
   .string()
@@ -95,14 +100,7 @@ export const completeTaskSchema = z.strictObject({ completed: z.boolean() }).nul
 
 export type CompleteTaskInput = z.input<typeof completeTaskSchema>
 
-export const taskStatuses = ['all', 'pending', 'completed'] as const
-
-/** Sort keys; a leading `-` sorts descending. */
-export const taskSortKeys = ['created', 'updated', 'dueDate', 'priority', 'title'] as const
-export type TaskSortKey = (typeof taskSortKeys)[number]
-export const taskSorts = taskSortKeys.flatMap((key) => [key, `-${key}`] as const)
 export const taskSortSchema = z.enum(taskSorts as [TaskSort, ...TaskSort[]])
-export type TaskSort = TaskSortKey | `-${TaskSortKey}`
 
 /**
  * GET /api/{user_id}/tasks. Unknown query parameters are ignored (a cache-buster must not fail a

@@ -1,19 +1,7 @@
-import { fieldErrorSchema, type FieldError } from '@taskwise/contracts/problem'
-import { z } from 'zod'
+import type { FieldError } from '@taskwise/contracts/problem'
+import type { ClientProblem } from './client-problem'
 
-/**
- * A problem+json body as the browser sees it. Parsed loosely (the auth routes have codes of their
- * own that the api's catalog does not list): a code and a detail are all a page needs.
- */
-const clientProblemSchema = z.object({
-  status: z.number().int(),
-  code: z.string(),
-  title: z.string().optional(),
-  detail: z.string().optional(),
-  errors: z.array(fieldErrorSchema).optional(),
-})
-
-export type ClientProblem = z.infer<typeof clientProblemSchema>
+export type { ClientProblem }
 
 /** A refused request: the HTTP status and the problem the server described. */
 export class ApiError extends Error {
@@ -49,10 +37,26 @@ function fallbackMessage(status: number): string {
   return 'The request was refused.'
 }
 
-/** The ApiError for a refusal whose body has been read already. */
-export function apiErrorOf(status: number, body: unknown, retryAfter: string | null): ApiError {
-  const parsed = clientProblemSchema.safeParse(body)
-  return new ApiError(status, parsed.success ? parsed.data : undefined, parseRetryAfter(retryAfter))
+/**
+ * The ApiError for a refusal whose body has been read already. The schema that reads the body
+ * (and zod with it) loads with the first refusal, not with the page (docs/decisions/0312); if it
+ * cannot load (the connection dropped), the refusal is still an ApiError with its status.
+ */
+export async function apiErrorOf(
+  status: number,
+  body: unknown,
+  retryAfter: string | null,
+): Promise<ApiError> {
+  const schema = await import('./client-problem').then(
+    (module) => module.clientProblemSchema,
+    () => undefined,
+  )
+  const parsed = schema?.safeParse(body)
+  return new ApiError(
+    status,
+    parsed?.success ? parsed.data : undefined,
+    parseRetryAfter(retryAfter),
+  )
 }
 
 /** The ApiError for a response that is not ok. */
@@ -63,7 +67,7 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
   } catch {
     body = undefined
   }
-  return apiErrorOf(response.status, body, response.headers.get('retry-after'))
+  return await apiErrorOf(response.status, body, response.headers.get('retry-after'))
 }
 
 /** A sentence for a toast. */

@@ -51,5 +51,5 @@ export async function settle<T>(call: Promise<Answer<T>>): Promise<T> {
   const { data, error, response } = answer
   if (response.ok) return data as T
   if (response.status === 401) void signInAgain()
-  throw apiErrorOf(response.status, error, response.headers.get('retry-after'))
+  throw await apiErrorOf(response.status, error, response.headers.get('retry-after'))
 }

@@ -14,9 +14,14 @@ export function isOverdue(
   return dueDate !== null && !completed && dueDate < today
 }
 
-const formatter = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
-/** "Nov 24, 2026": the calendar date as written, read in UTC so no zone moves it a day. */
+/**
+ * "Nov 24, 2026": the calendar date as written, as `Intl.DateTimeFormat('en', { dateStyle:
+ * 'medium' })` writes it, from the date's own digits (no time zone can move it a day). Written
+ * out because building an `Intl` formatter was a cost of the dashboard's first render (0312).
+ */
 export function formatDueDate(dueDate: string): string {
-  return formatter.format(new Date(`${dueDate}T00:00:00Z`))
+  const [year = '', month = '', day = ''] = dueDate.split('-')
+  return `${MONTHS[Number(month) - 1] ?? ''} ${Number(day)}, ${Number(year)}`
 }

@@ -31,3 +31,17 @@ test('values the api would refuse fall back to the defaults instead of failing t
   )
   expect(filters).toEqual(defaultFilters)
 })
+
+test('a search and a category are read trimmed, and kept up to their limits', () => {
+  const filters = filtersFromSearchParams(
+    new URLSearchParams({ q: `  ${'q'.repeat(200)} `, category: ' Work ', priority: 'low' }),
+  )
+  expect(filters).toEqual({
+    ...defaultFilters,
+    priority: 'low',
+    category: 'Work',
+    q: 'q'.repeat(200),
+  })
+  expect(filtersFromSearchParams(new URLSearchParams({ q: 'q'.repeat(201) })).q).toBeUndefined()
+  expect(filtersFromSearchParams(new URLSearchParams({ sort: '-title' })).sort).toBe('-title')
+})

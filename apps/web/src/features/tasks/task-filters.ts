@@ -1,13 +1,12 @@
 import {
-  taskPrioritySchema,
-  taskSortSchema,
+  taskPriorities,
+  taskSorts,
   taskStatuses,
   TASK_CATEGORY_MAX,
   TASK_TITLE_MAX,
   type TaskPriority,
   type TaskSort,
-} from '@taskwise/contracts/task'
-import { z } from 'zod'
+} from '@taskwise/contracts/task-values'
 
 export type TaskStatusFilter = (typeof taskStatuses)[number]
 
@@ -30,17 +29,18 @@ export const defaultFilters: TaskFilters = {
   sort: DEFAULT_SORT,
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max).optional().catch(undefined)
-
 // A shared link can hold anything: a value the api would refuse falls back to the default
-// instead of turning the dashboard into an error page.
-const searchSchema = z.object({
-  status: z.enum(taskStatuses).catch('all'),
-  priority: taskPrioritySchema.optional().catch(undefined),
-  category: text(TASK_CATEGORY_MAX),
-  q: text(TASK_TITLE_MAX),
-  sort: taskSortSchema.catch(DEFAULT_SORT),
-})
+// instead of turning the dashboard into an error page. Read without zod: the dashboard's first
+// render builds no schema (docs/decisions/0312).
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return values.find((allowed) => allowed === value)
+}
+
+/** Trimmed text of 1 to `max` characters, or nothing. */
+function text(value: string | undefined, max: number): string | undefined {
+  const trimmed = value?.trim()
+  return trimmed && trimmed.length <= max ? trimmed : undefined
+}
 
 interface ReadableParams {
   get(name: string): string | null
@@ -49,19 +49,12 @@ interface ReadableParams {
 /** The filters a URL's query names (unknown or invalid values fall back to the defaults). */
 export function filtersFromSearchParams(params: ReadableParams): TaskFilters {
   const value = (name: string) => params.get(name) ?? undefined
-  const parsed = searchSchema.parse({
-    status: value('status'),
-    priority: value('priority'),
-    category: value('category'),
-    q: value('q'),
-    sort: value('sort'),
-  })
   return {
-    status: parsed.status,
-    priority: parsed.priority,
-    category: parsed.category,
-    q: parsed.q,
-    sort: parsed.sort,
+    status: oneOf(taskStatuses, value('status')) ?? 'all',
+    priority: oneOf<TaskPriority>(taskPriorities, value('priority')),
+    category: text(value('category'), TASK_CATEGORY_MAX),
+    q: text(value('q'), TASK_TITLE_MAX),
+    sort: oneOf<TaskSort>(taskSorts, value('sort')) ?? DEFAULT_SORT,
   }
 }
 

@@ -1,10 +1,12 @@
-import { createTaskSchema, taskPrioritySchema, type Task } from '@taskwise/contracts/task'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { createTaskSchema, taskPrioritySchema } from '@taskwise/contracts/task'
 import { z } from 'zod'
 
 /**
  * The task form: what the inputs hold (strings; empty means "none"), piped into the shared
  * contract schema, so the browser refuses exactly what the api would, with the same messages.
- * `completed` is the checkbox's business, never the form's.
+ * `completed` is the checkbox's business, never the form's. Loaded on first use through
+ * `task-form-values.ts`, which holds what the form needs to render.
  */
 const taskFieldsSchema = createTaskSchema.omit({ completed: true })
 
@@ -26,22 +28,5 @@ export const taskFormSchema = z
 export type TaskFormValues = z.input<typeof taskFormSchema>
 export type TaskFormOutput = z.output<typeof taskFormSchema>
 
-export const TASK_FORM_FIELDS = ['title', 'description', 'priority', 'category', 'dueDate'] as const
-
-export const emptyTaskForm: TaskFormValues = {
-  title: '',
-  description: '',
-  priority: 'medium',
-  category: '',
-  dueDate: '',
-}
-
-export function formValuesOf(task: Task): TaskFormValues {
-  return {
-    title: task.title,
-    description: task.description,
-    priority: task.priority,
-    category: task.category ?? '',
-    dueDate: task.dueDate ?? '',
-  }
-}
+/** The resolver react-hook-form calls (through `taskFormResolver`, which loads this module). */
+export const resolveTaskForm = zodResolver(taskFormSchema)

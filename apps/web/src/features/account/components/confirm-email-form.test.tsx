@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react'
+import { cleanup, render, screen, within, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, expect, test, vi } from 'vitest'
 import { json, problem, sentBody, stubFetch } from '../test-utils'
@@ -58,8 +58,10 @@ test('a used or expired link says so and the address is unchanged', async () => 
   const user = renderForm()
   await user.click(screen.getByRole('button', { name: 'Confirm new email address' }))
 
-  const notice = await screen.findByRole('alert')
-  expect(notice).toHaveTextContent('This link is not valid any more')
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent('This link is not valid any more'),
+  )
+  const notice = screen.getByRole('alert')
   expect(notice).toHaveTextContent('Your email address has not changed.')
   expect(within(notice).getByRole('link')).toHaveAttribute('href', '/settings#profile')
 })
@@ -68,7 +70,9 @@ test('an address another account took meanwhile is explained', async () => {
   stubFetch({ [PATH]: () => problem(409, { code: 'email_taken', detail: 'taken' }) })
   const user = renderForm()
   await user.click(screen.getByRole('button', { name: 'Confirm new email address' }))
-  expect(await screen.findByRole('alert')).toHaveTextContent(
-    'That address belongs to another account now',
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'That address belongs to another account now',
+    ),
   )
 })

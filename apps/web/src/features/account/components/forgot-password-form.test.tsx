@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react'
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, expect, test, vi } from 'vitest'
 import { json, problem, sentBody, stubFetch } from '../test-utils'
@@ -52,8 +52,10 @@ test('too many requests say how long to wait', async () => {
       problem(429, { code: 'rate_limited', detail: 'Too many' }, { 'retry-after': '300' }),
   })
   await ask('ada@example.com')
-  expect(await screen.findByRole('alert')).toHaveTextContent(
-    'Too many attempts. Try again in 5 minutes.',
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Too many attempts. Try again in 5 minutes.',
+    ),
   )
   expect(screen.getByRole('status')).toBeEmptyDOMElement()
 })

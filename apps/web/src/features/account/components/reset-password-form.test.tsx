@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react'
+import { cleanup, render, screen, within, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { noContent, problem, sentBody, stubFetch } from '../test-utils'
@@ -84,8 +84,10 @@ test('a used or expired link says so and offers a new one', async () => {
   })
   await choose('Quartz-Otter-Meadow-42!')
 
-  const notice = await screen.findByRole('alert')
-  expect(notice).toHaveTextContent('This link is not valid any more')
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent('This link is not valid any more'),
+  )
+  const notice = screen.getByRole('alert')
   expect(notice).toHaveTextContent('used already or is older than that')
   expect(within(notice).getByRole('link', { name: 'Ask for a new link' })).toHaveAttribute(
     'href',

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import type { SessionItem } from '@taskwise/contracts/account'
-import { cleanup, screen, within } from '@testing-library/react'
+import { cleanup, screen, within, waitFor } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
 import { json, noContent, problem, renderWithQuery, sentBody, stubFetch } from '../test-utils'
 import { SessionsSection } from './sessions-section'
@@ -156,6 +156,8 @@ test('a list that cannot be loaded says so and can be tried again', async () => 
     '/api/auth/sessions': () => problem(503, { code: 'service_unavailable', detail: 'Down' }),
   })
   renderWithQuery(<SessionsSection />)
-  expect(await screen.findByRole('alert')).toHaveTextContent('Your devices could not be loaded.')
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent('Your devices could not be loaded.'),
+  )
   expect(screen.getByRole('button', { name: 'Try again' })).toBeVisible()
 })

@@ -1,5 +1,5 @@
-import { type LoginBody } from '@taskwise/contracts/auth-payloads'
-import { loginResponseSchema, type LoginResponse } from '@taskwise/contracts/two-factor'
+import type { LoginBody } from '@taskwise/contracts/auth-payloads'
+import type { LoginResponse } from '@taskwise/contracts/two-factor'
 import { apiErrorFrom } from '@/lib/problem-error'
 
 /**
@@ -14,5 +14,7 @@ export async function login(body: LoginBody): Promise<LoginResponse> {
     body: JSON.stringify(body),
   })
   if (!response.ok) throw await apiErrorFrom(response)
+  // The contract's schema loads with the first answer to read, not with the page (0312).
+  const { loginResponseSchema } = await import('@taskwise/contracts/two-factor')
   return loginResponseSchema.parse(await response.json())
 }

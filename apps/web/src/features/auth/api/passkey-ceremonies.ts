@@ -1,5 +1,4 @@
 import type { ReauthenticateBody } from '@taskwise/contracts/account'
-import { passkeyRegistrationOptionsSchema } from '@taskwise/contracts/passkeys'
 import {
   startAuthentication,
   startRegistration,
@@ -27,6 +26,8 @@ async function post(path: string, body: unknown): Promise<void> {
 
 /** Adds a passkey to the signed-in account: the password, then the authenticator. */
 export async function addPasskey(body: ReauthenticateBody, name: string): Promise<void> {
+  // The contract's schema loads when it is needed, not with the sign-in page (0312).
+  const { passkeyRegistrationOptionsSchema } = await import('@taskwise/contracts/passkeys')
   const options = passkeyRegistrationOptionsSchema.parse(
     await apiRequest('/api/auth/passkeys/register-options', { method: 'POST', body }),
   )

@@ -1,4 +1,4 @@
-import { authTokenResponseSchema, type AuthTokenResponse } from '@taskwise/contracts/auth-payloads'
+import type { AuthTokenResponse } from '@taskwise/contracts/auth-payloads'
 import type { RegisterBody } from '@taskwise/contracts/password-bodies'
 import { apiErrorFrom } from '@/lib/problem-error'
 
@@ -11,5 +11,7 @@ export async function register(body: RegisterBody): Promise<AuthTokenResponse> {
     body: JSON.stringify(body),
   })
   if (!response.ok) throw await apiErrorFrom(response)
+  // The contract's schema loads with the first answer to read, not with the page (0312).
+  const { authTokenResponseSchema } = await import('@taskwise/contracts/auth-payloads')
   return authTokenResponseSchema.parse(await response.json())
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react'
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { LoginForm } from './login-form'
@@ -70,8 +70,10 @@ test('wrong credentials say so, keep the email and empty the password', async ()
   )
   await signIn('ada@example.com', 'Not-her-password-1')
 
-  expect(await screen.findByRole('alert')).toHaveTextContent(
-    'The email address or password is not correct.',
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The email address or password is not correct.',
+    ),
   )
   expect(screen.getByLabelText('Email')).toHaveValue('ada@example.com')
   expect(screen.getByLabelText('Password')).toHaveValue('')
@@ -93,8 +95,10 @@ test('too many attempts say how long to wait, from Retry-After', async () => {
     ),
   )
   await signIn('ada@example.com', 'Some-password-1')
-  expect(await screen.findByRole('alert')).toHaveTextContent(
-    'Too many attempts. Try again in 2 minutes.',
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Too many attempts. Try again in 2 minutes.',
+    ),
   )
 })
 
@@ -106,8 +110,10 @@ test('a locked account says so, with the wait in seconds when it is short', asyn
     ),
   )
   await signIn('ada@example.com', 'Some-password-1')
-  expect(await screen.findByRole('alert')).toHaveTextContent(
-    'Too many sign-in attempts for this account. Try again in 42 seconds.',
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Too many sign-in attempts for this account. Try again in 42 seconds.',
+    ),
   )
 })
 
@@ -119,7 +125,9 @@ test('a server that cannot be reached gets a sentence, not a crash', async () =>
     }),
   )
   await signIn('ada@example.com', 'Some-password-1')
-  expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong. Try again.')
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent('Something went wrong. Try again.'),
+  )
 })
 
 test('a successful sign-in goes to the page it came from, never off the site', async () => {

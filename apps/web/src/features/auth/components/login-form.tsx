@@ -1,12 +1,12 @@
 'use client'
 
 import { zodResolver } from '@hookform/resolvers/zod'
-import { loginBodySchema } from '@taskwise/contracts/auth-payloads'
+import type { loginBodySchema } from '@taskwise/contracts/auth-payloads'
 import dynamic from 'next/dynamic'
 import Link from 'next/link'
 import { useRouter, useSearchParams } from 'next/navigation'
 import { useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { useForm, type Resolver } from 'react-hook-form'
 import type { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { errorAria, Field, FieldError } from '@/components/ui/field'
@@ -29,6 +29,17 @@ type LoginInput = z.input<typeof loginBodySchema>
 type LoginOutput = z.output<typeof loginBodySchema>
 
 const FIELDS = ['email', 'password'] as const
+
+/**
+ * The sign-in body's schema (and zod) load when the form is first focused, and at the latest when
+ * it is first validated, not with the page (docs/decisions/0312).
+ */
+function loadLoginSchema() {
+  return import('@taskwise/contracts/auth-payloads').then((module) => module.loginBodySchema)
+}
+
+const resolver: Resolver<LoginInput, unknown, LoginOutput> = async (values, context, options) =>
+  zodResolver(await loadLoginSchema())(values, context, options)
 
 /** What sign-in says to someone sent here by the account security centre. */
 const ARRIVAL_NOTICES: Record<string, string> = {
@@ -60,7 +71,7 @@ export function LoginForm({ next }: { next?: string | undefined }) {
   // A right password for an account with two-factor sign-in on: the second step shows.
   const [secondStep, setSecondStep] = useState(false)
   const form = useForm<LoginInput, unknown, LoginOutput>({
-    resolver: zodResolver(loginBodySchema),
+    resolver,
     defaultValues: { email: '', password: '' },
   })
   const {
@@ -113,6 +124,7 @@ export function LoginForm({ next }: { next?: string | undefined }) {
       <form
         noValidate
         onSubmit={form.handleSubmit(onSubmit)}
+        onFocus={() => void loadLoginSchema().catch(() => undefined)}
         className="grid gap-5"
         aria-label="Sign in"
       >

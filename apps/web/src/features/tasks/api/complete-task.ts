@@ -1,4 +1,4 @@
-import { taskSchema, type Task } from '@taskwise/contracts/task'
+import type { Task } from '@taskwise/contracts/task'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { settle, taskApi } from '@/lib/task-api'
 import { taskKeys } from './query-keys'
@@ -31,6 +31,8 @@ export async function completeTask(
       body: { completed },
     }),
   )
+  // The contract's schemas load with the first answer to read, not with the page (0312).
+  const { taskSchema } = await import('@taskwise/contracts/task')
   return taskSchema.parse(body)
 }
 

@@ -1,4 +1,4 @@
-import { taskSchema, type CreateTask, type Task } from '@taskwise/contracts/task'
+import type { CreateTask, Task } from '@taskwise/contracts/task'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { settle, taskApi } from '@/lib/task-api'
 import { taskKeys } from './query-keys'
@@ -16,6 +16,8 @@ export async function createTask(userId: string, input: CreateTask): Promise<Tas
   const created = await settle(
     taskApi.POST('/api/{user_id}/tasks', { params: { path: { user_id: userId } }, body: input }),
   )
+  // The contract's schemas load with the first answer to read, not with the page (0312).
+  const { taskSchema } = await import('@taskwise/contracts/task')
   return taskSchema.parse(created)
 }
 

@@ -1,4 +1,4 @@
-import { taskSummarySchema, type TaskSummary } from '@taskwise/contracts/task-transfer'
+import type { TaskSummary } from '@taskwise/contracts/task-transfer'
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { settle, taskApi } from '@/lib/task-api'
 import { localToday } from '../task-dates'
@@ -16,6 +16,8 @@ export async function getTaskSummary(
       ...(signal ? { signal } : {}),
     }),
   )
+  // The contract's schemas load with the first answer to read, not with the page (0312).
+  const { taskSummarySchema } = await import('@taskwise/contracts/task-transfer')
   return taskSummarySchema.parse(body)
 }
 

@@ -1,5 +1,5 @@
 import type { TaskClient } from '@taskwise/api-client/tasks'
-import { taskListSchema, type TaskList } from '@taskwise/contracts/task'
+import type { TaskList } from '@taskwise/contracts/task'
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { settle, taskApi } from '@/lib/task-api'
 import type { TaskFilters } from '../task-filters'
@@ -41,6 +41,8 @@ export async function listTasks(
       ...(signal ? { signal } : {}),
     }),
   )
+  // The contract's schemas load with the first answer to read, not with the page (0312).
+  const { taskListSchema } = await import('@taskwise/contracts/task')
   return taskListSchema.parse(body)
 }
 

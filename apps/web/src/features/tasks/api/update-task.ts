@@ -1,4 +1,4 @@
-import { taskSchema, type Task, type UpdateTask } from '@taskwise/contracts/task'
+import type { Task, UpdateTask } from '@taskwise/contracts/task'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { settle, taskApi } from '@/lib/task-api'
 import { taskKeys } from './query-keys'
@@ -28,6 +28,8 @@ export async function updateTask(
       body: changes,
     }),
   )
+  // The contract's schemas load with the first answer to read, not with the page (0312).
+  const { taskSchema } = await import('@taskwise/contracts/task')
   return taskSchema.parse(body)
 }
 

@@ -9,7 +9,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from '@/components/ui/dialog'
-import { formValuesOf, type TaskFormOutput, type TaskFormValues } from '../task-form-schema'
+import { formValuesOf, type TaskFormOutput, type TaskFormValues } from '../task-form-values'
 import { TaskForm, type TaskFormFailure } from './task-form'
 
 export interface EditTaskDialogProps {

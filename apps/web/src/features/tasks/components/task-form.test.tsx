@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { TASK_TITLE_MAX } from '@taskwise/contracts/task'
+import { TASK_TITLE_MAX } from '@taskwise/contracts/task-values'
 import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, expect, test, vi } from 'vitest'

@@ -1,7 +1,6 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
-import { taskPriorities } from '@taskwise/contracts/task'
+import { taskPriorities } from '@taskwise/contracts/task-values'
 import { ChevronDown, Plus } from 'lucide-react'
 import { useEffect, useId, useState } from 'react'
 import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form'
@@ -15,11 +14,12 @@ import { cn } from '@/lib/utils'
 import { applyServerFieldErrors } from '../form-errors'
 import {
   emptyTaskForm,
+  loadTaskFormSchema,
   TASK_FORM_FIELDS,
-  taskFormSchema,
+  taskFormResolver,
   type TaskFormOutput,
   type TaskFormValues,
-} from '../task-form-schema'
+} from '../task-form-values'
 
 /** A refusal to show again in the form: what was typed, and the server's answer. */
 export interface TaskFormFailure {
@@ -76,7 +76,7 @@ export function TaskForm({
   const [expanded, setExpanded] = useState(variant === 'full')
   const [formError, setFormError] = useState<string>()
   const form = useForm<TaskFormValues, unknown, TaskFormOutput>({
-    resolver: zodResolver(taskFormSchema),
+    resolver: taskFormResolver,
     defaultValues,
   })
   const {
@@ -131,7 +131,13 @@ export function TaskForm({
   )
 
   return (
-    <form noValidate onSubmit={form.handleSubmit(submit, revealInvalid)} className="grid gap-4">
+    <form
+      noValidate
+      onSubmit={form.handleSubmit(submit, revealInvalid)}
+      // The rules load while the task is typed, so a submit does not wait for them.
+      onFocus={() => void loadTaskFormSchema().catch(() => undefined)}
+      className="grid gap-4"
+    >
       {formError ? (
         <p
           role="alert"

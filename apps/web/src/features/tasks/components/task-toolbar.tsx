@@ -1,6 +1,6 @@
 'use client'
 
-import { taskPriorities, type TaskPriority, type TaskSort } from '@taskwise/contracts/task'
+import { taskPriorities, type TaskPriority, type TaskSort } from '@taskwise/contracts/task-values'
 import { Search } from 'lucide-react'
 import { useCallback } from 'react'
 import { Field } from '@/components/ui/field'

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react'
+import { cleanup, screen, within, waitFor } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
 import { json, problem, renderWithQuery, sentBody, stubFetch } from '@/features/account/test-utils'
 import { TransferSection } from './transfer-section'
@@ -76,7 +76,7 @@ test('a refused import names the first bad record, counting from one, on the fil
   await user.click(screen.getByRole('button', { name: 'Import' }))
 
   const message = 'Nothing was imported. Task 18 in the file (title): Give the task a title.'
-  expect(await screen.findByRole('alert')).toHaveTextContent(message)
+  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(message))
   expect(input).toHaveAttribute('aria-invalid', 'true')
   expect(input).toHaveAccessibleDescription(expect.stringContaining(message))
   expect(input).toHaveFocus()
@@ -102,8 +102,10 @@ test('a file over the cap is refused with the words of the api', async () => {
   const { user } = renderWithQuery(<TransferSection userId={userId} />)
   await user.upload(screen.getByLabelText('JSON export file'), jsonFile(JSON.stringify(exported)))
   await user.click(screen.getByRole('button', { name: 'Import' }))
-  expect(await screen.findByRole('alert')).toHaveTextContent(
-    'Nothing was imported. The file: An import holds at most 5,000 tasks; split the file.',
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Nothing was imported. The file: An import holds at most 5,000 tasks; split the file.',
+    ),
   )
 })
 
@@ -111,7 +113,9 @@ test('a file that is not JSON, or no file at all, never reaches the server', asy
   const fetchMock = stubFetch({})
   const { user } = renderWithQuery(<TransferSection userId={userId} />)
   await user.click(screen.getByRole('button', { name: 'Import' }))
-  expect(await screen.findByRole('alert')).toHaveTextContent('Choose a JSON export file first.')
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent('Choose a JSON export file first.'),
+  )
 
   await user.upload(screen.getByLabelText('JSON export file'), jsonFile('title,done\nx,false'))
   await user.click(screen.getByRole('button', { name: 'Import' }))
