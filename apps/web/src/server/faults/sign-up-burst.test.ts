@@ -1,4 +1,5 @@
 import { recordFigure } from '@taskwise/api/src/testing/figures'
+import { setTimeout as pause } from 'node:timers/promises'
 import { createPool } from '@taskwise/db/client'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import {
@@ -15,13 +16,15 @@ import {
  *
  * Sign-up hashes before its transaction (docs/decisions/0321), so a burst no longer holds the
  * pool for its hashes; to keep the pool past serving, the database is slowed the way a busy
- * server would be: `"user"` is locked against inserts for a while, so the first transactions
- * hold both connections, waiting, and the sign-ups behind them wait for a connection.
+ * server would be: `"user"` is locked against inserts until the first sign-up has been refused,
+ * so the first transactions hold both connections, waiting, and the sign-ups behind them wait for
+ * a connection past the bound. Released then, the waiting transactions finish whole.
  */
 
 const FAULT = 'web: sign-up burst past the pool'
 const WAIT_MS = 300
-const LOCKED_MS = 900
+/** At the latest, the lock goes this long after the burst began (no refusal seen: the test fails). */
+const LOCK_AT_MOST_MS = 15_000
 const BURST = 30
 
 let harness: AuthHarness
@@ -45,10 +48,17 @@ test('sign-ups past the pool wait a bounded time, then get 503 with Retry-After;
   const held = await locker.connect()
   await held.query('begin')
   await held.query('lock table "user" in share mode')
-  const unlocked = new Promise((resolve) => setTimeout(resolve, LOCKED_MS)).then(async () => {
+  let firstRefusal = () => {}
+  const refusedOnce = new Promise<void>((resolve) => (firstRefusal = resolve))
+  const lockedAt = performance.now()
+  const giveUp = new AbortController()
+  const atTheLatest = pause(LOCK_AT_MOST_MS, undefined, { signal: giveUp.signal }).catch(() => {})
+  const unlocked = Promise.race([refusedOnce, atTheLatest]).then(async () => {
+    giveUp.abort()
     await held.query('commit')
     held.release()
     await locker.end()
+    return performance.now() - lockedAt
   })
   const answers = await Promise.all(
     emails.map(async (email) => {
@@ -56,10 +66,11 @@ test('sign-ups past the pool wait a bounded time, then get 503 with Retry-After;
       const response = await harness.request('/api/auth/register', {
         json: { email, password: passwords.get(email) },
       })
+      if (response.status === 503) firstRefusal()
       return { email, response, body: await response.text(), ms: performance.now() - started }
     }),
   )
-  await unlocked
+  const lockedMs = await unlocked
 
   const created = answers.filter(({ response }) => response.status === 201)
   const refused = answers.filter(({ response }) => response.status === 503)
@@ -94,7 +105,7 @@ test('sign-ups past the pool wait a bounded time, then get 503 with Retry-After;
   }
 
   recordFigure(FAULT, 'pool size / wait setting', 2, `connections / ${WAIT_MS} ms`)
-  recordFigure(FAULT, 'inserts into "user" held back', LOCKED_MS, 'ms')
+  recordFigure(FAULT, 'inserts into "user" held back (until the first 503)', lockedMs, 'ms')
   recordFigure(FAULT, 'burst', BURST, 'concurrent sign-ups')
   recordFigure(FAULT, 'served (201)', created.length, '')
   recordFigure(FAULT, 'refused (503 + Retry-After)', refused.length, '')
