@@ -1,6 +1,5 @@
 import type { Task } from '@taskwise/contracts/task'
-import type { Resolver } from 'react-hook-form'
-import type * as TaskFormSchemaModule from './task-form-schema'
+import { lazyResolver } from '@/lib/lazy-resolver'
 import type { TaskFormOutput, TaskFormValues } from './task-form-schema'
 
 /**
@@ -31,20 +30,7 @@ export function formValuesOf(task: Task): TaskFormValues {
   }
 }
 
-let schemaModule: Promise<typeof TaskFormSchemaModule> | undefined
-
-/** Starts loading the form's schema (once); a failed load is tried again on the next call. */
-export function loadTaskFormSchema(): Promise<typeof TaskFormSchemaModule> {
-  schemaModule ??= import('./task-form-schema').catch((error: unknown) => {
-    schemaModule = undefined
-    throw error
-  })
-  return schemaModule
-}
-
 /** The form's resolver: the contract's rules and messages, from the schema loaded on first use. */
-export const taskFormResolver: Resolver<TaskFormValues, unknown, TaskFormOutput> = async (
-  values,
-  context,
-  options,
-) => (await loadTaskFormSchema()).resolveTaskForm(values, context, options)
+export const { resolver: taskFormResolver, preload: preloadTaskFormRules } = lazyResolver(() =>
+  import('./task-form-schema').then((module) => module.resolveTaskForm),
+)

@@ -6,10 +6,11 @@ import dynamic from 'next/dynamic'
 import Link from 'next/link'
 import { useRouter, useSearchParams } from 'next/navigation'
 import { useState } from 'react'
-import { useForm, type Resolver } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { errorAria, Field, FieldError } from '@/components/ui/field'
+import { lazyResolver } from '@/lib/lazy-resolver'
 import { FormAlert } from '@/components/ui/form-alert'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
@@ -34,12 +35,9 @@ const FIELDS = ['email', 'password'] as const
  * The sign-in body's schema (and zod) load when the form is first focused, and at the latest when
  * it is first validated, not with the page (docs/decisions/0312).
  */
-function loadLoginSchema() {
-  return import('@taskwise/contracts/auth-payloads').then((module) => module.loginBodySchema)
-}
-
-const resolver: Resolver<LoginInput, unknown, LoginOutput> = async (values, context, options) =>
-  zodResolver(await loadLoginSchema())(values, context, options)
+const loginRules = lazyResolver<LoginInput, LoginOutput>(() =>
+  import('@taskwise/contracts/auth-payloads').then((module) => zodResolver(module.loginBodySchema)),
+)
 
 /** What sign-in says to someone sent here by the account security centre. */
 const ARRIVAL_NOTICES: Record<string, string> = {
@@ -71,7 +69,7 @@ export function LoginForm({ next }: { next?: string | undefined }) {
   // A right password for an account with two-factor sign-in on: the second step shows.
   const [secondStep, setSecondStep] = useState(false)
   const form = useForm<LoginInput, unknown, LoginOutput>({
-    resolver,
+    resolver: loginRules.resolver,
     defaultValues: { email: '', password: '' },
   })
   const {
@@ -124,7 +122,7 @@ export function LoginForm({ next }: { next?: string | undefined }) {
       <form
         noValidate
         onSubmit={form.handleSubmit(onSubmit)}
-        onFocus={() => void loadLoginSchema().catch(() => undefined)}
+        onFocus={loginRules.preload}
         className="grid gap-5"
         aria-label="Sign in"
       >

@@ -14,7 +14,7 @@ import { cn } from '@/lib/utils'
 import { applyServerFieldErrors } from '../form-errors'
 import {
   emptyTaskForm,
-  loadTaskFormSchema,
+  preloadTaskFormRules,
   TASK_FORM_FIELDS,
   taskFormResolver,
   type TaskFormOutput,
@@ -135,7 +135,7 @@ export function TaskForm({
       noValidate
       onSubmit={form.handleSubmit(submit, revealInvalid)}
       // The rules load while the task is typed, so a submit does not wait for them.
-      onFocus={() => void loadTaskFormSchema().catch(() => undefined)}
+      onFocus={preloadTaskFormRules}
       className="grid gap-4"
     >
       {formError ? (
